@@ -1,0 +1,219 @@
+"""Read a content folder, validate every entry, and cross-check what entries cite.
+
+The loader collects every problem before it gives up, so an instructor fixes a file in one pass
+instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, fields as dc_fields
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from marshmallow import ValidationError
+
+from . import schemas as s
+from .problems import ContentError, ContentProblem, flatten_messages
+
+SHIPPED_FOLDER = Path(__file__).with_name("data")
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One kind of content: the file it lives in, the name of its [[table]], and its schema."""
+
+    attr: str
+    file: str
+    table: str
+    schema: type[s.RecordSchema]
+    required: bool = False
+
+
+COLLECTIONS = (
+    Collection("references", "references.toml", "reference", s.ReferenceSchema, required=True),
+    Collection("modules", "modules.toml", "module", s.ModuleSchema, required=True),
+    Collection("terms", "glossary.toml", "term", s.TermSchema),
+    Collection("warning_signs", "warning_signs.toml", "sign", s.WarningSignSchema),
+    Collection("structures", "structures.toml", "structure", s.StructureSchema),
+    Collection("conditions", "conditions.toml", "condition", s.ConditionSchema),
+    Collection("exercises", "exercises.toml", "exercise", s.ExerciseSchema),
+    Collection("questions", "questions.toml", "question", s.QuestionSchema),
+)
+CASES_FOLDER = "cases"
+
+
+@dataclass(frozen=True)
+class Course:
+    """All course knowledge, validated; each collection maps id -> record in file order."""
+
+    folder: Path
+    references: Mapping[str, s.Reference]
+    modules: Mapping[str, s.Module]
+    terms: Mapping[str, s.Term]
+    warning_signs: Mapping[str, s.WarningSign]
+    structures: Mapping[str, s.Structure]
+    conditions: Mapping[str, s.Condition]
+    exercises: Mapping[str, s.Exercise]
+    questions: Mapping[str, s.Question]
+    cases: Mapping[str, s.Case]
+
+    def cite(self, ref_ids: Iterable[str]) -> list[s.Reference]:
+        return [self.references[r] for r in ref_ids]
+
+    def summary(self) -> str:
+        counts = [f"{len(getattr(self, f.name))} {f.name.replace('_', ' ')}" for f in dc_fields(self)[1:]]
+        return ", ".join(counts)
+
+
+def _entry_label(raw: Any, index: int) -> str:
+    ident = raw.get("id") if isinstance(raw, dict) else None
+    return f"'{ident}' (#{index})" if isinstance(ident, str) and ident else f"#{index}"
+
+
+def _read_toml(path: Path, name: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(ContentProblem(name, "", "", f"file is larger than {MAX_FILE_BYTES:,} bytes"))
+            return None
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(ContentProblem(name, "", "", f"not valid TOML: {exc}"))
+    except UnicodeDecodeError:
+        problems.append(ContentProblem(name, "", "", "not UTF-8 text"))
+    except OSError as exc:
+        problems.append(ContentProblem(name, "", "", f"cannot be read: {exc.strerror}"))
+    return None
+
+
+def _load_entry(schema: s.RecordSchema, raw: Any, name: str, label: str, problems: list[ContentProblem]) -> Any:
+    if not isinstance(raw, dict):
+        problems.append(ContentProblem(name, label, "", f"expected a table of fields, got {type(raw).__name__}"))
+        return None
+    try:
+        return schema.load(raw)
+    except ValidationError as exc:
+        for field_path, message in flatten_messages(exc.messages):
+            problems.append(ContentProblem(name, label, field_path, message))
+        return None
+
+
+def _load_collection(folder: Path, coll: Collection, problems: list[ContentProblem]) -> dict[str, Any]:
+    path = folder / coll.file
+    if not path.exists():
+        if coll.required:
+            problems.append(ContentProblem(coll.file, "", "", "file is missing"))
+        return {}
+    data = _read_toml(path, coll.file, problems)
+    if data is None:
+        return {}
+    for key in data.keys() - {coll.table}:
+        problems.append(ContentProblem(coll.file, "", key, f"unexpected top-level key; entries go in [[{coll.table}]] tables"))
+    raw_entries = data.get(coll.table, [])
+    if not isinstance(raw_entries, list):
+        problems.append(ContentProblem(coll.file, "", coll.table, f"expected a list of [[{coll.table}]] tables"))
+        return {}
+    schema = coll.schema()
+    records: dict[str, Any] = {}
+    for index, raw in enumerate(raw_entries, start=1):
+        label = _entry_label(raw, index)
+        record = _load_entry(schema, raw, coll.file, label, problems)
+        if record is None:
+            continue
+        if record.id in records:
+            problems.append(ContentProblem(coll.file, label, "id", f"duplicate id '{record.id}'; ids must be unique"))
+            continue
+        records[record.id] = record
+    return records
+
+
+def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[str, str]) -> dict[str, s.Case]:
+    """Each case is a file of its own, so an instructor adds a case by dropping in one file."""
+    schema = s.CaseSchema()
+    cases: dict[str, s.Case] = {}
+    for path in sorted((folder / CASES_FOLDER).glob("*.toml")):
+        name = f"{CASES_FOLDER}/{path.name}"
+        data = _read_toml(path, name, problems)
+        if data is None:
+            continue
+        label = _entry_label(data, 1)
+        case = _load_entry(schema, data, name, label, problems)
+        if case is None:
+            continue
+        if case.id in cases:
+            problems.append(ContentProblem(name, label, "id", f"duplicate id '{case.id}'; another case file uses it"))
+            continue
+        cases[case.id] = case
+        case_files[case.id] = name
+    return cases
+
+
+def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str], problems: list[ContentProblem]) -> None:
+    """Every id an entry cites must exist; checked after loading so that order in files is free."""
+    files = {c.attr: c.file for c in COLLECTIONS} | {"cases": CASES_FOLDER}
+
+    def file_of(attr: str, record: Any) -> str:
+        return case_files[record.id] if attr == "cases" else files[attr]
+
+    def expect(attr: str, record: Any, field_name: str, ids: Iterable[str], target: str, what: str,
+               is_list: bool = True) -> None:
+        known = records[target]
+        for i, ident in enumerate(ids):
+            if ident not in known:
+                where = f"{field_name}[{i}]" if is_list else field_name
+                problems.append(ContentProblem(
+                    file_of(attr, record), f"'{record.id}'", where, f"unknown {what} '{ident}'; expected an id from {files[target]}"))
+
+    for attr, entries in records.items():
+        for record in entries.values():
+            if hasattr(record, "refs"):
+                expect(attr, record, "refs", record.refs, "references", "reference")
+    for term in records["terms"].values():
+        expect("terms", term, "see_also", term.see_also, "terms", "glossary term")
+    for cond in records["conditions"].values():
+        expect("conditions", cond, "structures", cond.structures, "structures", "structure")
+    objectives = {(m.id, o.id) for m in records["modules"].values() for o in m.objectives}
+    for q in records["questions"].values():
+        expect("questions", q, "module", (q.module,), "modules", "module", is_list=False)
+        if q.module in records["modules"] and (q.module, q.objective) not in objectives:
+            problems.append(ContentProblem(
+                "questions.toml", f"'{q.id}'", "objective",
+                f"unknown objective '{q.objective}' for module '{q.module}'; expected one listed in modules.toml"))
+    for case in records["cases"].values():
+        if records["conditions"] and case.condition not in records["conditions"]:
+            problems.append(ContentProblem(
+                case_files[case.id], f"'{case.id}'", "condition",
+                f"unknown condition '{case.condition}'; expected an id from conditions.toml"))
+
+
+def check_course(folder: Path | str | None = None) -> tuple[Course | None, list[ContentProblem]]:
+    """Validate a content folder; return the course (None if anything is wrong) and every problem."""
+    folder = Path(folder) if folder is not None else SHIPPED_FOLDER
+    if not folder.is_dir():
+        return None, [ContentProblem(str(folder), "", "", "is not a folder")]
+    problems: list[ContentProblem] = []
+    records: dict[str, dict[str, Any]] = {c.attr: _load_collection(folder, c, problems) for c in COLLECTIONS}
+    case_files: dict[str, str] = {}
+    records["cases"] = _load_cases(folder, problems, case_files)
+    _cross_check(records, case_files, problems)
+    if problems:
+        return None, sorted(problems)
+    course = Course(folder=folder, **{k: MappingProxyType(v) for k, v in records.items()})
+    return course, []
+
+
+def load_course(folder: Path | str | None = None) -> Course:
+    """Load and validate a content folder, raising ContentError that lists every problem."""
+    course, problems = check_course(folder)
+    if course is None:
+        raise ContentError(problems)
+    return course
+
+
+@functools.cache
+def course() -> Course:
+    """The shipped course content, loaded and validated once per kernel."""
+    return load_course()

@@ -1,0 +1,125 @@
+"""The content check names file, entry and field for every kind of broken content."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ankle_course.content import ContentError, SHIPPED_FOLDER, check_course, load_course
+
+
+def run_check(folder: Path | None = None) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "ankle_course.content", "check"] + ([str(folder)] if folder else [])
+    return subprocess.run(args, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(SHIPPED_FOLDER, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_shipped_content_is_valid():
+    course = load_course()
+    assert course.references and course.modules and course.warning_signs
+
+
+def test_check_command_accepts_shipped_content_by_default():
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    assert "content is valid" in result.stdout
+
+
+def test_bad_toml_syntax_names_the_file_and_line(content: Path):
+    edit(content / "glossary.toml", 'term = "Medial"', 'term = "Medial')
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "glossary.toml" in result.stderr and "not valid TOML" in result.stderr and "line" in result.stderr
+
+
+def test_missing_field_names_file_entry_and_field(content: Path):
+    edit(content / "glossary.toml", 'plain = "On the outer side, away from the middle of the body."\n', "")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "glossary.toml: entry 'lateral' (#2), field 'plain': Missing data for required field." in result.stderr
+
+
+def test_wrong_type_names_field_and_what_was_expected(content: Path):
+    edit(content / "modules.toml", "minutes = 40", 'minutes = "forty"')
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "modules.toml: entry 'anatomy' (#2), field 'minutes': Not a valid integer." in result.stderr
+
+
+def test_value_outside_choices_lists_the_choices(content: Path):
+    edit(content / "warning_signs.toml", 'action = "urgent"', 'action = "soonish"')
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "field 'action': Must be one of: emergency, urgent." in result.stderr
+
+
+def test_duplicate_id_is_reported(content: Path):
+    edit(content / "glossary.toml", 'id = "lateral"', 'id = "medial"')
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "glossary.toml: entry 'medial' (#2), field 'id': duplicate id 'medial'" in result.stderr
+
+
+def test_dangling_reference_is_reported(content: Path):
+    edit(content / "warning_signs.toml", 'refs = ["boast_compartment_2014"]', 'refs = ["no_such_paper"]')
+    result = run_check(content)
+    assert result.returncode == 1
+    assert ("warning_signs.toml: entry 'pain_out_of_proportion', field 'refs[0]': unknown reference "
+            "'no_such_paper'; expected an id from references.toml") in result.stderr
+
+
+def test_misspelt_field_is_an_error_not_ignored(content: Path):
+    edit(content / "glossary.toml", "see_also = [\"lateral\"]", "see_allso = [\"lateral\"]")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "field 'see_allso': Unknown field." in result.stderr
+
+
+def test_every_problem_is_reported_in_one_run(content: Path):
+    edit(content / "modules.toml", "minutes = 40", "minutes = -1")
+    edit(content / "glossary.toml", 'id = "lateral"', 'id = "Lateral Side"')
+    edit(content / "references.toml", "year = 2020\n", "year = 20\n")
+    _, problems = check_course(content)
+    files = {p.file for p in problems}
+    assert {"modules.toml", "glossary.toml", "references.toml"} <= files
+
+
+def test_missing_required_file_is_reported(content: Path):
+    (content / "references.toml").unlink()
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "references.toml: file is missing" in result.stderr
+
+
+def test_a_broken_case_file_is_named(content: Path):
+    (content / "cases" / "broken.toml").write_text('id = "c1"\ntitle = "A case"\n')
+    _, problems = check_course(content)
+    assert any(p.file == "cases/broken.toml" and p.field == "stages" for p in problems)
+
+
+def test_load_course_raises_one_error_listing_every_problem(content: Path):
+    edit(content / "modules.toml", "minutes = 40", "minutes = 0")
+    with pytest.raises(ContentError) as caught:
+        load_course(content)
+    assert "modules.toml: entry 'anatomy' (#2), field 'minutes'" in str(caught.value)
+
+
+def test_check_of_a_missing_folder_is_a_clear_error(tmp_path: Path):
+    result = run_check(tmp_path / "nope")
+    assert result.returncode == 1 and "is not a folder" in result.stderr
