@@ -1,0 +1,1 @@
+"""Thin ipywidgets views over the course's logic; notebooks call these in one line."""
