@@ -108,6 +108,7 @@ def test_missing_required_file_is_reported(content: Path):
 
 
 def test_a_broken_case_file_is_named(content: Path):
+    (content / "cases").mkdir(exist_ok=True)
     (content / "cases" / "broken.toml").write_text('id = "c1"\ntitle = "A case"\n')
     _, problems = check_course(content)
     assert any(p.file == "cases/broken.toml" and p.field == "stages" for p in problems)
