@@ -83,7 +83,8 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
         "(after about 10 minutes without activity): export your progress to keep it, and import it next time.",
         "info"))
 
-    export_button = w.Button(description="Export my progress", icon="download", tooltip="Save a copy you can download")
+    export_button = w.Button(description="Export my progress", icon="download", tooltip="Save a copy you can download",
+                             layout=w.Layout(width="auto"))
     export_button.add_class("ankle-export")
     export_message = html_widget("", "ankle-export-message")
 
@@ -97,7 +98,8 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
 
     export_button.on_click(on_export)
 
-    upload = w.FileUpload(accept=".json,application/json", multiple=False, description="Import progress")
+    upload = w.FileUpload(accept=".json,application/json", multiple=False, description="Import progress",
+                          layout=w.Layout(width="auto"))
     upload.add_class("ankle-import")
     import_message = html_widget("", "ankle-import-message")
 
