@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from ..environment import where
 from .schema import ProgressFileError, empty_progress, merge_progress, parse_progress
 
 HOME_ENV = "ANKLE_COURSE_HOME"
@@ -24,11 +25,18 @@ EXPORT_PREFIX = "ankle-course-progress"
 Clock = Callable[[], datetime]
 
 
+BROWSER_DRIVE = Path("/drive")  # JupyterLite's persisted file system; Pyodide's home is thrown away on reload
+
+
 def default_folder() -> Path:
     """The learner's progress folder: $ANKLE_COURSE_HOME, else a visible folder in their home directory
     (visible so that a learner can find, download or back it up from JupyterLab's file browser)."""
     configured = os.environ.get(HOME_ENV)
-    return Path(configured).expanduser() if configured else Path.home() / "ankle-course-progress"
+    if configured:
+        return Path(configured).expanduser()
+    if where() == "browser":
+        return BROWSER_DRIVE / "ankle-course-progress"
+    return Path.home() / "ankle-course-progress"
 
 
 def _utc_now() -> datetime:

@@ -7,7 +7,9 @@ import base64
 import ipywidgets as w
 from IPython.display import HTML
 
+from .. import environment
 from ..content import Course, course
+from ..environment import storage_message
 from ..progress import ProgressFileError, ProgressStore, summarise
 from .common import LEVEL_STYLE, esc, html_widget, notice, table
 
@@ -78,10 +80,7 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
     store = store or ProgressStore()
     content = content or course()
     overview = html_widget(_overview_html(store, content), "ankle-progress-overview")
-    where = html_widget(notice(
-        f"Your progress is saved in {store.path}. On Binder that folder is deleted when the session ends "
-        "(after about 10 minutes without activity): export your progress to keep it, and import it next time.",
-        "info"))
+    where = html_widget(notice(storage_message(environment.where(), str(store.path)), "info"))
 
     export_button = w.Button(description="Export my progress", icon="download", tooltip="Save a copy you can download",
                              layout=w.Layout(width="auto"))
