@@ -7,6 +7,7 @@ instead of one error per run.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, fields as dc_fields
 from pathlib import Path
@@ -39,9 +40,15 @@ COLLECTIONS = (
     Collection("terms", "glossary.toml", "term", s.TermSchema),
     Collection("warning_signs", "warning_signs.toml", "sign", s.WarningSignSchema),
     Collection("structures", "structures.toml", "structure", s.StructureSchema),
+    Collection("anatomy_shapes", "anatomy_shapes.toml", "shape", s.AnatomyShapeSchema),
+    Collection("motions", "anatomy_motions.toml", "motion", s.MotionSchema),
     Collection("conditions", "conditions.toml", "condition", s.ConditionSchema),
     Collection("exercises", "exercises.toml", "exercise", s.ExerciseSchema),
     Collection("questions", "questions.toml", "question", s.QuestionSchema),
+    Collection("recovery", "recovery.toml", "range", s.RecoveryRangeSchema),
+    Collection("symptom_questions", "symptom_questions.toml", "question", s.SymptomQuestionSchema),
+    Collection("special_tests", "special_tests.toml", "test", s.SpecialTestSchema),
+    Collection("scans", "imaging.toml", "scan", s.ScanSchema),
 )
 CASES_FOLDER = "cases"
 
@@ -56,9 +63,15 @@ class Course:
     terms: Mapping[str, s.Term]
     warning_signs: Mapping[str, s.WarningSign]
     structures: Mapping[str, s.Structure]
+    anatomy_shapes: Mapping[str, s.AnatomyShape]
+    motions: Mapping[str, s.Motion]
     conditions: Mapping[str, s.Condition]
     exercises: Mapping[str, s.Exercise]
     questions: Mapping[str, s.Question]
+    recovery: Mapping[str, s.RecoveryRange]
+    symptom_questions: Mapping[str, s.SymptomQuestion]
+    special_tests: Mapping[str, s.SpecialTest]
+    scans: Mapping[str, s.Scan]
     cases: Mapping[str, s.Case]
 
     def cite(self, ref_ids: Iterable[str]) -> list[s.Reference]:
@@ -171,10 +184,12 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
         for record in entries.values():
             if hasattr(record, "refs"):
                 expect(attr, record, "refs", record.refs, "references", "reference")
+    _check_anatomy_drawings(records, problems)
     for term in records["terms"].values():
         expect("terms", term, "see_also", term.see_also, "terms", "glossary term")
     for cond in records["conditions"].values():
         expect("conditions", cond, "structures", cond.structures, "structures", "structure")
+        _check_condition_text(cond, records, problems)
     objectives = {(m.id, o.id) for m in records["modules"].values() for o in m.objectives}
     for q in records["questions"].values():
         expect("questions", q, "module", (q.module,), "modules", "module", is_list=False)
@@ -182,11 +197,95 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             problems.append(ContentProblem(
                 "questions.toml", f"'{q.id}'", "objective",
                 f"unknown objective '{q.objective}' for module '{q.module}'; expected one listed in modules.toml"))
+        if q.structure and records["structures"] and q.structure not in records["structures"]:
+            problems.append(ContentProblem(
+                "questions.toml", f"'{q.id}'", "structure",
+                f"unknown structure '{q.structure}'; expected an id from structures.toml"))
+    from ..triage.vocabulary import CONDITIONS  # the symptom-checker contract's condition ids
+
+    for rng in records["recovery"].values():
+        if rng.condition not in CONDITIONS:
+            problems.append(ContentProblem(
+                "recovery.toml", f"'{rng.id}'", "condition",
+                f"unknown condition '{rng.condition}'; expected a condition id of the symptom-checker contract"))
     for case in records["cases"].values():
         if records["conditions"] and case.condition not in records["conditions"]:
             problems.append(ContentProblem(
                 case_files[case.id], f"'{case.id}'", "condition",
                 f"unknown condition '{case.condition}'; expected an id from conditions.toml"))
+        _check_case(case, case_files[case.id], records, problems)
+    for test in records["special_tests"].values():
+        if test.accuracy is not None:
+            expect("special_tests", test, "accuracy.source", (test.accuracy.source,), "references", "reference",
+                   is_list=False)
+    seen_questions: set[str] = set()
+    for scan in records["scans"].values():
+        for i, answer in enumerate(scan.answers):
+            if answer.id in seen_questions:
+                problems.append(ContentProblem("imaging.toml", f"'{scan.id}'", f"answers[{i}].id",
+                                               f"duplicate question id '{answer.id}'; each question has one first choice"))
+            seen_questions.add(answer.id)
+
+
+CITATION = re.compile(r"\[@([^\]]*)\]")
+
+
+def _check_condition_text(cond: s.Condition, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
+    """A condition's text cites with [@ref_id]; its typical findings name symptom questions (and a choice)."""
+    sections = vars(cond.details) if cond.details else {}
+    for name, text in sections.items():
+        for ident in CITATION.findall(text or ""):
+            if ident not in records["references"]:
+                problems.append(ContentProblem("conditions.toml", f"'{cond.id}'", f"details.{name}",
+                                               f"cites unknown reference '{ident}'; expected an id from references.toml"))
+    questions = records["symptom_questions"]
+    if not questions:
+        return
+    for i, item in enumerate(cond.typical_findings):
+        finding, _, choice = item.partition("=")
+        q = questions.get(finding)
+        if q is None:
+            message = f"unknown finding '{finding}'; expected an id from symptom_questions.toml"
+        elif (q.type == "choice" or (q.type == "set" and choice)) and choice not in q.choices:
+            message = f"'{finding}' is a {q.type} question: write '{finding}=<one of {', '.join(q.choices)}>'"
+        elif q.type == "bool" and choice:
+            message = f"'{finding}' is a yes/no question: write it without '={choice}'"
+        elif q.type == "int":
+            message = f"'{finding}' is a number question and cannot be a typical finding"
+        else:
+            continue
+        problems.append(ContentProblem("conditions.toml", f"'{cond.id}'", f"typical_findings[{i}]", message))
+
+
+def _check_case(case: s.Case, name: str, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
+    """A case speaks the symptom checker's language (contract findings and condition ids), so that the checker
+    can reason about the same patient; what its stages cite must exist too."""
+    try:
+        from ..triage import validate_findings
+    except ImportError:  # the engine's package has not landed: its vocabulary module holds the same contract
+        from ..triage.vocabulary import validate_findings
+    from ..triage.vocabulary import CONDITIONS
+
+    def bad(field_name: str, message: str) -> None:
+        problems.append(ContentProblem(name, f"'{case.id}'", field_name, message))
+
+    unknown = "unknown condition '{}'; expected a condition id of the symptom-checker contract"
+    if case.condition not in CONDITIONS:
+        bad("condition", unknown.format(case.condition))
+    for key, value in case.findings.items():
+        try:
+            validate_findings({key: value})
+        except ValueError as exc:
+            bad(f"findings.{key}", str(exc))
+    for i, stage in enumerate(case.stages):
+        for j, ident in enumerate(stage.expert_differential):
+            if ident not in CONDITIONS:
+                bad(f"stages[{i}].expert_differential[{j}]", unknown.format(ident))
+        if len(set(stage.expert_differential)) != len(stage.expert_differential):
+            bad(f"stages[{i}].expert_differential", "names a condition twice")
+        for j, ref in enumerate(stage.refs):
+            if ref not in records["references"]:
+                bad(f"stages[{i}].refs[{j}]", f"unknown reference '{ref}'; expected an id from references.toml")
 
 
 def check_course(folder: Path | str | None = None) -> tuple[Course | None, list[ContentProblem]]:
@@ -199,6 +298,9 @@ def check_course(folder: Path | str | None = None) -> tuple[Course | None, list[
     case_files: dict[str, str] = {}
     records["cases"] = _load_cases(folder, problems, case_files)
     _cross_check(records, case_files, problems)
+    from ..triage.model import check_triage_model  # the triage model builds on this loader: import late
+
+    problems.extend(check_triage_model(folder))
     if problems:
         return None, sorted(problems)
     course = Course(folder=folder, **{k: MappingProxyType(v) for k, v in records.items()})
@@ -217,3 +319,28 @@ def load_course(folder: Path | str | None = None) -> Course:
 def course() -> Course:
     """The shipped course content, loaded and validated once per kernel."""
     return load_course()
+
+
+def _check_anatomy_drawings(records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
+    """Every structure is drawn and every drawing is of a structure; motions move things that are drawn."""
+    structures, shapes = records["structures"], records["anatomy_shapes"]
+    if not shapes and not records["motions"]:
+        return
+    for ident in structures.keys() - shapes.keys():
+        problems.append(ContentProblem("anatomy_shapes.toml", f"'{ident}'", "",
+                                       "structure in structures.toml has no shape; add a [[shape]] with this id"))
+    for ident in shapes.keys() - structures.keys():
+        problems.append(ContentProblem("anatomy_shapes.toml", f"'{ident}'", "id",
+                                       "shape of an unknown structure; expected an id from structures.toml"))
+    for motion in records["motions"].values():
+        label = f"'{motion.id}'"
+        if motion.joint not in structures:
+            problems.append(ContentProblem("anatomy_motions.toml", label, "joint",
+                                           f"unknown structure '{motion.joint}'; expected an id from structures.toml"))
+        for name in ("moving", "shown_muscles"):
+            for i, ident in enumerate(getattr(motion, name)):
+                shape = shapes.get(ident)
+                if shape is None or getattr(shape, motion.view) is None:
+                    problems.append(ContentProblem(
+                        "anatomy_motions.toml", label, f"{name}[{i}]",
+                        f"'{ident}' has no shape in the {motion.view} view in anatomy_shapes.toml"))

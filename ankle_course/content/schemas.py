@@ -6,7 +6,7 @@ that an instructor's typo ("refrences") is reported rather than silently ignored
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -198,6 +198,30 @@ class StructureSchema(RecordSchema):
 
 # ---------------------------------------------------------------------------------------------- conditions
 @dataclass(frozen=True)
+class ConditionDetails:
+    """What a learner reads about a condition, section by section; cite inside the text with [@ref_id]."""
+
+    what_happens: str
+    who: str
+    feels: str
+    do_now: str
+    recovery: str
+    pt_depth: str | None = None
+    correction: str | None = None  # what the source article said, where it was wrong or dated
+
+
+class ConditionDetailsSchema(RecordSchema):
+    record = ConditionDetails
+    what_happens = _text()
+    who = _text()
+    feels = _text()
+    do_now = _text()
+    recovery = _text()
+    pt_depth = _text(required=False, load_default=None)
+    correction = _text(required=False, load_default=None)
+
+
+@dataclass(frozen=True)
 class Condition:
     id: str
     name: str
@@ -205,7 +229,10 @@ class Condition:
     summary: str
     refs: tuple[str, ...]
     structures: tuple[str, ...] = ()
-    details: dict[str, str] = field(default_factory=dict)
+    details: ConditionDetails | None = None
+    short_name: str | None = None  # for figure axes
+    # symptom-checker answers ("finding" or "finding=choice") typical of it; drawn as the comparison grid
+    typical_findings: tuple[str, ...] = ()
 
 
 class ConditionSchema(RecordSchema):
@@ -216,9 +243,64 @@ class ConditionSchema(RecordSchema):
     summary = _text()
     refs = _refs()
     structures = fields.List(_id(), load_default=list)
-    # free-form sections (what happens, who gets it, how it feels, ...); later modules give them structure
-    details = fields.Dict(keys=_id(), values=_text(), load_default=dict)
+    details = fields.Nested(ConditionDetailsSchema, load_default=None)
+    short_name = fields.String(load_default=None, validate=validate.Length(min=1, max=24))
+    typical_findings = fields.List(
+        fields.String(validate=validate.Regexp(r"^[a-z0-9_]+(=[a-z0-9_]+)?$", error="must be 'finding' or 'finding=choice'")),
+        load_default=list)
 
+
+
+# ---------------------------------------------------------------------------------------------- symptom questions
+FINDING_TYPES = ("int", "bool", "choice", "set")
+QUESTION_SECTIONS = ("warning", "story", "symptoms", "about_you", "clinical_tests")
+
+
+@dataclass(frozen=True)
+class SymptomQuestion:
+    """How the symptom checker asks for one finding of the triage vocabulary (the id is the finding id)."""
+
+    id: str
+    section: str
+    track: str
+    type: str
+    prompt: str
+    short: str
+    help: str | None = None
+    choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()
+    min: int | None = None
+    max: int | None = None
+
+
+class SymptomQuestionSchema(RecordSchema):
+    record = SymptomQuestion
+    id = _id()
+    section = fields.String(required=True, validate=validate.OneOf(QUESTION_SECTIONS))
+    track = fields.String(required=True, validate=validate.OneOf(("both", "pt_student")))
+    type = fields.String(required=True, validate=validate.OneOf(FINDING_TYPES))
+    prompt = _text()
+    short = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    help = _text(required=False, load_default=None)
+    choices = fields.List(_id(), load_default=list)
+    choice_labels = fields.List(_text(), load_default=list)
+    min = fields.Integer(strict=True, load_default=None)
+    max = fields.Integer(strict=True, load_default=None)
+
+    @validates_schema
+    def _fits_type(self, data: dict[str, Any], **_: Any) -> None:
+        kind, choices, labels = data.get("type"), data.get("choices", []), data.get("choice_labels", [])
+        if kind in ("choice", "set"):
+            if len(choices) < 2:
+                raise ValidationError("a choice or set question needs at least two choices", "choices")
+            if len(labels) != len(choices):
+                raise ValidationError(f"needs one label per choice ({len(choices)})", "choice_labels")
+        elif choices or labels:
+            raise ValidationError(f"only choice and set questions have choices, not {kind}", "choices")
+        if kind == "int":
+            low, high = data.get("min"), data.get("max")
+            if low is None or high is None or low > high:
+                raise ValidationError("an int question needs min <= max", "max")
 
 
 # ---------------------------------------------------------------------------------------------- exercises
@@ -229,6 +311,7 @@ class Dosage:
     sets: int
     hold_s: int
     rest_s: int
+    relax_s: int = 3  # between repetitions, for the exercise timer
 
 
 class DosageSchema(RecordSchema):
@@ -238,6 +321,7 @@ class DosageSchema(RecordSchema):
     sets = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10))
     hold_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 120))
     rest_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 600))
+    relax_s = fields.Integer(load_default=3, strict=True, validate=validate.Range(0, 60))
 
 
 
@@ -250,6 +334,10 @@ class Exercise:
     dosages: tuple[Dosage, ...]
     cautions: tuple[str, ...]
     refs: tuple[str, ...]
+    # the pictures' alt text: where the body is at the start and at the end of one repetition
+    start_position: str | None = None
+    end_position: str | None = None
+    progression: str | None = None
 
 
 class ExerciseSchema(RecordSchema):
@@ -261,6 +349,38 @@ class ExerciseSchema(RecordSchema):
     dosages = fields.List(fields.Nested(DosageSchema), required=True, validate=validate.Length(min=1))
     cautions = _texts()
     refs = _refs()
+    start_position = _text(required=False, load_default=None)
+    end_position = _text(required=False, load_default=None)
+    progression = _text(required=False, load_default=None)
+
+
+
+# ---------------------------------------------------------------------------------------------- recovery
+@dataclass(frozen=True)
+class RecoveryRange:
+    id: str
+    condition: str
+    label: str
+    weeks_min: int
+    weeks_max: int
+    note: str
+    refs: tuple[str, ...]
+
+
+class RecoveryRangeSchema(RecordSchema):
+    record = RecoveryRange
+    id = _id()
+    condition = _id()  # a condition id of the symptom-checker contract
+    label = _text()
+    weeks_min = fields.Integer(required=True, strict=True, validate=validate.Range(0, 260))
+    weeks_max = fields.Integer(required=True, strict=True, validate=validate.Range(1, 260))
+    note = _text()
+    refs = _refs()
+
+    @validates_schema
+    def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("weeks_min", 0) > data.get("weeks_max", 260):
+            raise ValidationError("must not be more than weeks_max", "weeks_min")
 
 
 
@@ -279,6 +399,7 @@ class Question:
     refs: tuple[str, ...]
     choices: tuple[str, ...] = ()
     answer: Any = None
+    structure: str | None = None  # identify questions: the anatomy structure id the figure highlights
 
 
 class QuestionSchema(RecordSchema):
@@ -295,6 +416,7 @@ class QuestionSchema(RecordSchema):
     refs = _refs()
     choices = fields.List(_text(), load_default=list)
     answer = fields.Raw(required=True)
+    structure = fields.String(load_default=None, validate=validate.Regexp(ID_PATTERN, error="must be a structure id"))
 
     @validates_schema
     def _answer_fits_type(self, data: dict[str, Any], **_: Any) -> None:
@@ -316,21 +438,88 @@ class QuestionSchema(RecordSchema):
                 raise ValidationError("must be a table of left item = right item", "answer")
         if kind in ("single", "multiple", "ordering", "identify") and n < 2:
             raise ValidationError("needs at least two choices", "choices")
+        if kind == "identify" and not data.get("structure"):
+            raise ValidationError("an identify question names the structure its figure highlights", "structure")
 
 
 
 # ---------------------------------------------------------------------------------------------- cases
+# A case unfolds in these stages, in this order (an instructor may leave out middle ones).
+CASE_STAGE_KINDS = ("history", "examination", "special_tests", "investigations", "diagnosis", "management")
+# what a student commits to before a stage's expert reasoning is shown
+CASE_COMMITMENTS = ("differential", "next_step", "triage")
+TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")  # the symptom-checker contract's levels
+
+
+@dataclass(frozen=True)
+class CaseOption:
+    """One choice for "what would you do next?": whether an expert would pick it, and why (or why not)."""
+
+    id: str
+    label: str
+    why: str
+    best: bool = False
+
+
+class CaseOptionSchema(RecordSchema):
+    record = CaseOption
+    id = _id()
+    label = _text()
+    why = _text()
+    best = fields.Boolean(load_default=False)
+
+
 @dataclass(frozen=True)
 class CaseStage:
     name: str
+    kind: str
     text: str
+    ask: tuple[str, ...]
+    reasoning: str  # the expert's thinking, shown only after the student has committed
+    expert_differential: tuple[str, ...] = ()  # condition ids, most likely first
+    triage: str | None = None  # the expert's triage at this stage
+    question: str | None = None  # the next-step question, e.g. "Which test would you do next?"
+    options: tuple[CaseOption, ...] = ()
+    pt_depth: str | None = None
+    refs: tuple[str, ...] = ()
 
 
 class CaseStageSchema(RecordSchema):
     record = CaseStage
     name = _text()
+    kind = fields.String(required=True, validate=validate.OneOf(CASE_STAGE_KINDS))
     text = _text()
+    ask = fields.List(fields.String(validate=validate.OneOf(CASE_COMMITMENTS)), required=True,
+                      validate=validate.Length(min=1, error="a stage asks the student to commit to something"))
+    reasoning = _text()
+    expert_differential = fields.List(_id(), load_default=list, validate=validate.Length(max=3))
+    triage = fields.String(load_default=None, validate=validate.OneOf(TRIAGE_LEVELS))
+    question = _text(required=False, load_default=None)
+    options = fields.List(fields.Nested(CaseOptionSchema), load_default=list)
+    pt_depth = _text(required=False, load_default=None)
+    refs = fields.List(_id(), load_default=list)
 
+    @validates_schema
+    def _asks_match_answers(self, data: dict[str, Any], **_: Any) -> None:
+        ask, options = data.get("ask", []), data.get("options", [])
+        if len(set(ask)) != len(ask):
+            raise ValidationError("lists a commitment twice", "ask")
+        if "differential" in ask and not data.get("expert_differential"):
+            raise ValidationError("a stage that asks for a differential gives the expert's (1 to 3 condition ids)",
+                                  "expert_differential")
+        if "triage" in ask and data.get("triage") is None:
+            raise ValidationError("a stage that asks for a triage decision gives the expert's", "triage")
+        if "next_step" in ask:
+            if not data.get("question"):
+                raise ValidationError("a stage that asks for a next step says what is asked", "question")
+            if len(options) < 2:
+                raise ValidationError("a next-step question needs at least two options", "options")
+            if sum(1 for o in options if o.best) != 1:
+                raise ValidationError("exactly one option has best = true", "options")
+            if len({o.id for o in options}) != len(options):
+                raise ValidationError("option ids must be unique within the stage", "options")
+        elif options:
+            raise ValidationError("only a stage that asks for 'next_step' has options", "options")
 
 
 @dataclass(frozen=True)
@@ -338,8 +527,11 @@ class Case:
     id: str
     title: str
     condition: str
+    triage: str  # the expert's final triage, compared with the symptom checker's
     findings: dict[str, Any]
     stages: tuple[CaseStage, ...]
+    teaching_points: tuple[str, ...]
+    checker_note: str  # where and why the symptom checker's reasoning differs from the expert's
     refs: tuple[str, ...]
 
 
@@ -347,11 +539,247 @@ class CaseSchema(RecordSchema):
     record = Case
     id = _id()
     title = _text()
-    condition = _id()
-    # symptom-checker findings; checked against the triage vocabulary once that module exists
-    findings = fields.Dict(keys=_id(), required=True)
-    stages = fields.List(fields.Nested(CaseStageSchema), required=True, validate=validate.Length(min=1))
+    condition = _id()  # a condition id of the symptom-checker contract
+    triage = fields.String(required=True, validate=validate.OneOf(TRIAGE_LEVELS))
+    # symptom-checker findings; cross-checked against the triage vocabulary by the loader
+    findings = fields.Dict(keys=_id(), required=True, validate=validate.Length(min=1))
+    stages = fields.List(fields.Nested(CaseStageSchema), required=True, validate=validate.Length(min=2))
+    teaching_points = fields.List(_text(), required=True, validate=validate.Length(min=1))
+    checker_note = _text()
+    refs = _refs()
+
+    @validates_schema
+    def _stages_in_order(self, data: dict[str, Any], **_: Any) -> None:
+        kinds = [stage.kind for stage in data.get("stages", [])]
+        if not kinds:
+            return
+        order = [CASE_STAGE_KINDS.index(k) for k in kinds]
+        if kinds[0] != "history" or kinds[-1] != "management" or order != sorted(set(order)):
+            raise ValidationError(
+                f"stage kinds must run in the order {', '.join(CASE_STAGE_KINDS)} (each at most once, starting "
+                f"with history and ending with management); got {', '.join(kinds)}", "stages")
+
+
+
+# ---------------------------------------------------------------------------------------------- special tests
+def _fraction() -> fields.Float:
+    return fields.Float(load_default=None, validate=validate.Range(0, 1, min_inclusive=False,
+                                                                    error="must be a fraction above 0 and up to 1, e.g. 0.88"))
+
+
+def _lr() -> fields.Float:
+    return fields.Float(load_default=None, validate=validate.Range(0, None, min_inclusive=False,
+                                                                    error="must be a likelihood ratio above 0"))
+
+
+@dataclass(frozen=True)
+class PublishedAccuracy:
+    """Published accuracy of one test against one reference standard; numbers only as the source gives them."""
+
+    source: str
+    against: str
+    sensitivity: float | None = None
+    specificity: float | None = None
+    lr_positive: float | None = None
+    lr_negative: float | None = None
+    note: str | None = None
+
+
+class PublishedAccuracySchema(RecordSchema):
+    record = PublishedAccuracy
+    source = _id()
+    against = _text()
+    sensitivity = _fraction()
+    specificity = _fraction()
+    lr_positive = _lr()
+    lr_negative = _lr()
+    note = _text(required=False, load_default=None)
+
+    @validates_schema
+    def _has_a_number(self, data: dict[str, Any], **_: Any) -> None:
+        if all(data.get(k) is None for k in ("sensitivity", "specificity", "lr_positive", "lr_negative")):
+            raise ValidationError("give at least one of sensitivity, specificity, lr_positive, lr_negative; "
+                                  "if the test's accuracy is not known, leave out [accuracy] and say so in "
+                                  "accuracy_note", "sensitivity")
+
+
+@dataclass(frozen=True)
+class SpecialTest:
+    id: str
+    name: str
+    checks: str
+    how: tuple[str, ...]
+    positive: str
+    suggests: str
+    accuracy_note: str
+    refs: tuple[str, ...]
+    accuracy: PublishedAccuracy | None = None
+    learner_safe: str | None = None  # how (or whether) a learner may try it on themself
+
+
+class SpecialTestSchema(RecordSchema):
+    record = SpecialTest
+    id = _id()
+    name = _text()
+    checks = _text()
+    how = fields.List(_text(), required=True, validate=validate.Length(min=1))
+    positive = _text()
+    suggests = _text()
+    accuracy_note = _text()
+    refs = _refs()
+    accuracy = fields.Nested(PublishedAccuracySchema, load_default=None)
+    learner_safe = _text(required=False, load_default=None)
+
+
+
+# ---------------------------------------------------------------------------------------------- imaging
+@dataclass(frozen=True)
+class ImagingQuestion:
+    id: str
+    question: str
+    why: str
+    next_step: str | None = None
+
+
+class ImagingQuestionSchema(RecordSchema):
+    record = ImagingQuestion
+    id = _id()
+    question = _text()
+    why = _text()
+    next_step = _text(required=False, load_default=None)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One kind of imaging or nerve test, and the questions for which it is the first choice."""
+
+    id: str
+    name: str
+    plain: str
+    shows: str
+    misses: str
+    radiation: str
+    answers: tuple[ImagingQuestion, ...]
+    refs: tuple[str, ...]
+
+
+class ScanSchema(RecordSchema):
+    record = Scan
+    id = _id()
+    name = _text()
+    plain = _text()
+    shows = _text()
+    misses = _text()
+    radiation = _text()
+    answers = fields.List(fields.Nested(ImagingQuestionSchema), required=True, validate=validate.Length(min=1))
     refs = _refs()
 
 
 
+# ---------------------------------------------------------------------------------------------- anatomy drawings
+SHAPE_FORMS = ("area", "band", "line")
+SHAPE_VIEWS = ("medial", "section", "rear")
+Point = tuple[float, float]
+
+
+def _point(**kwargs: Any) -> fields.List:
+    coordinate = fields.Float(allow_nan=False, validate=validate.Range(-1000, 1000))
+    return fields.List(coordinate, validate=validate.Length(equal=2, error="must be [x, y] in mm"), **kwargs)
+
+
+def _tuples(value: Any) -> Any:
+    """Nested lists -> nested tuples, so that a drawing is as immutable as the records that hold it."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+@dataclass(frozen=True)
+class ViewShape:
+    """How one structure is drawn in one view: outlines (area), thick centre lines (band) or thin lines."""
+
+    form: str
+    parts: tuple[tuple[Point, ...], ...]
+    label: Point | None = None
+    pin: Point | None = None
+    width: float = 0.0
+    smooth: bool = True
+    far_side: bool = False
+
+
+class ViewShapeSchema(RecordSchema):
+    record = ViewShape
+    form = fields.String(required=True, validate=validate.OneOf(SHAPE_FORMS))
+    parts = fields.List(fields.List(_point(), validate=validate.Length(min=2, error="a part needs at least 2 points")),
+                        required=True, validate=validate.Length(min=1, error="draw at least one part"))
+    label = _point(load_default=None)
+    pin = _point(load_default=None)
+    width = fields.Float(load_default=0.0, allow_nan=False, validate=validate.Range(0, 60))
+    smooth = fields.Boolean(load_default=True)
+    far_side = fields.Boolean(load_default=False)
+
+    @validates_schema
+    def _form_fits_parts(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("form") == "area" and any(len(p) < 3 for p in data.get("parts", [])):
+            raise ValidationError("an area outline needs at least 3 points", "parts")
+        if data.get("form") == "band" and not data.get("width"):
+            raise ValidationError("a band needs a width in mm", "width")
+
+    @post_load
+    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
+        return ViewShape(**{k: _tuples(v) for k, v in data.items()})
+
+
+@dataclass(frozen=True)
+class AnatomyShape:
+    """The drawings of one structure (same id as in structures.toml): the medial view always, others if shown."""
+
+    id: str
+    medial: ViewShape
+    section: ViewShape | None = None
+    rear: ViewShape | None = None
+
+
+class AnatomyShapeSchema(RecordSchema):
+    record = AnatomyShape
+    id = _id()
+    medial = fields.Nested(ViewShapeSchema, required=True)
+    section = fields.Nested(ViewShapeSchema, load_default=None)
+    rear = fields.Nested(ViewShapeSchema, load_default=None)
+
+
+@dataclass(frozen=True)
+class Motion:
+    """One ankle motion: which joint makes it, what turns about which pivot, and the muscles that do it."""
+
+    id: str
+    name: str
+    plain: str
+    joint: str
+    view: str
+    pivot: Point
+    degrees: float
+    moving: tuple[str, ...]
+    muscles: tuple[str, ...]
+    shown_muscles: tuple[str, ...]
+    range_text: str
+    refs: tuple[str, ...]
+
+
+class MotionSchema(RecordSchema):
+    record = Motion
+    id = _id()
+    name = _text()
+    plain = _text()
+    joint = _id()
+    view = fields.String(required=True, validate=validate.OneOf(("medial", "rear")))
+    pivot = _point(required=True)
+    # drawing angle at the end of the range: positive turns anticlockwise as drawn
+    degrees = fields.Float(required=True, allow_nan=False, validate=validate.Range(-90, 90))
+    moving = fields.List(_id(), required=True, validate=validate.Length(min=1))
+    muscles = _texts()
+    shown_muscles = fields.List(_id(), load_default=list)
+    range_text = _text()
+    refs = _refs()
+
+    @post_load
+    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
+        return Motion(**{k: _tuples(v) for k, v in data.items()})
