@@ -129,7 +129,7 @@ def test_check_of_a_missing_folder_is_a_clear_error(tmp_path: Path):
 def test_check_command_also_validates_the_triage_model(content: Path):
     evidence = content / "triage" / "evidence.toml"
     text = evidence.read_text()
-    evidence.write_text(text.replace('basis = "expert_estimate"', 'basis = "hunch"', 1))
+    evidence.write_text(text.replace('\nbasis = "expert_estimate"', '\nbasis = "hunch"', 1))
     result = run_check(content)
     assert result.returncode == 1
     assert "triage/evidence.toml: entry 'age_child' (#1), field 'basis': Must be one of" in result.stderr
