@@ -1,0 +1,174 @@
+"""`python -m ankle_course.triage evaluate FILE.json`: score the checker on a set of clinical vignettes.
+
+Prints top-1 and top-3 condition accuracy, exact triage, under- and over-triage, a table per gold triage
+level and every miss. A vignette whose findings break the vocabulary is listed by id and counted, so one
+bad case does not hide the score of the rest. Exit status: 0 when the file was scored, 2 when it cannot be
+read as a vignette list (with a one-line message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..content.problems import ContentError
+from .engine import assess
+from .vocabulary import CONDITIONS, TRIAGE_LEVELS, urgency
+
+MAX_FILE_BYTES = 20_000_000
+
+
+class BadFile(Exception):
+    """The file cannot be scored at all; the message is the one line the user sees."""
+
+
+@dataclass
+class Score:
+    n: int = 0
+    top1: int = 0
+    top3: int = 0
+    exact: int = 0
+    under: int = 0
+    over: int = 0
+    under_serious: int = 0
+    by_level: dict[str, list[int]] = field(default_factory=lambda: {lvl: [0, 0, 0, 0] for lvl in TRIAGE_LEVELS})
+    misses: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+
+def read_vignettes(path: Path) -> list[Any]:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BadFile(f"{path}: file is larger than {MAX_FILE_BYTES:,} bytes")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadFile(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadFile(f"{path}: is a folder, expected a JSON file") from None
+    except OSError as exc:
+        raise BadFile(f"{path}: cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise BadFile(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise BadFile(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(data, list):
+        raise BadFile(f"{path}: expected a JSON list of vignettes, got {type(data).__name__}")
+    return data
+
+
+def _label(vignette: Any, index: int) -> str:
+    ident = vignette.get("id") if isinstance(vignette, dict) else None
+    return str(ident) if isinstance(ident, (str, int)) and not isinstance(ident, bool) else f"#{index}"
+
+
+def _gold(vignette: Any) -> tuple[str, str]:
+    """The gold condition and triage, or ValueError saying what is wrong with the vignette."""
+    if not isinstance(vignette, dict):
+        raise ValueError(f"expected a JSON object, got {type(vignette).__name__}")
+    gold = vignette.get("gold")
+    if not isinstance(gold, dict):
+        raise ValueError("missing 'gold' object with 'condition' and 'triage'")
+    condition, triage = gold.get("condition"), gold.get("triage")
+    if condition not in CONDITIONS:
+        raise ValueError(f"gold condition {condition!r} is not a condition id")
+    if triage not in TRIAGE_LEVELS:
+        raise ValueError(f"gold triage {triage!r} is not one of {', '.join(TRIAGE_LEVELS)}")
+    if not isinstance(vignette.get("findings"), dict):
+        raise ValueError("missing 'findings' object")
+    return condition, triage
+
+
+def score(vignettes: Sequence[Any]) -> Score:
+    s = Score()
+    for index, vignette in enumerate(vignettes, start=1):
+        label = _label(vignette, index)
+        try:
+            gold_condition, gold_triage = _gold(vignette)
+            result = assess(vignette["findings"])
+        except ValueError as exc:
+            s.invalid.append(f"{label}: {exc}")
+            continue
+        s.n += 1
+        ranked = [c for c, _ in result.differential]
+        s.top1 += ranked[0] == gold_condition
+        s.top3 += gold_condition in ranked[:3]
+        gap = urgency(result.triage) - urgency(gold_triage)
+        row = s.by_level[gold_triage]
+        row[0] += 1
+        if gap == 0:
+            s.exact += 1
+            row[1] += 1
+        elif gap < 0:
+            s.under += 1
+            row[2] += 1
+            s.under_serious += gold_triage in ("emergency", "urgent")
+        else:
+            s.over += 1
+            row[3] += 1
+        problems = []
+        if ranked[0] != gold_condition:
+            rank = ranked.index(gold_condition) + 1
+            problems.append(f"condition gold {gold_condition}, got {ranked[0]} (gold ranked {rank})")
+        if gap:
+            problems.append(f"triage gold {gold_triage}, got {result.triage} ({'UNDER' if gap < 0 else 'over'})")
+        if problems:
+            s.misses.append(f"{label}: " + "; ".join(problems))
+    return s
+
+
+def _rate(count: int, n: int) -> str:
+    return f"{count}/{n} ({count / n:.1%})" if n else f"{count}/0 (n/a)"
+
+
+def report(name: str, s: Score) -> str:
+    serious = sum(s.by_level[level][0] for level in ("emergency", "urgent"))
+    lines = [
+        f"{name}: {s.n} vignette(s) scored, {len(s.invalid)} invalid",
+        f"  top-1 condition     {_rate(s.top1, s.n)}",
+        f"  top-3 condition     {_rate(s.top3, s.n)}",
+        f"  exact triage        {_rate(s.exact, s.n)}",
+        f"  under-triage        {_rate(s.under, s.n)}",
+        f"    of urgent/emergency {_rate(s.under_serious, serious)}",
+        f"  over-triage         {_rate(s.over, s.n)}",
+        "",
+        f"  {'gold triage':<12} {'n':>4} {'exact':>6} {'under':>6} {'over':>6}",
+    ]
+    for level in TRIAGE_LEVELS:
+        n, exact, under, over = s.by_level[level]
+        lines.append(f"  {level:<12} {n:>4} {exact:>6} {under:>6} {over:>6}")
+    lines.append("")
+    lines.append(f"Misses ({len(s.misses)}):" if s.misses else "Misses: none")
+    lines += [f"  {m}" for m in s.misses]
+    if s.invalid:
+        lines.append(f"Invalid vignettes ({len(s.invalid)}):")
+        lines += [f"  {m}" for m in s.invalid]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ankle_course.triage", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    evaluate = sub.add_parser("evaluate", help="score the checker on a JSON list of vignettes")
+    evaluate.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        vignettes = read_vignettes(args.file)
+        result = score(vignettes)
+    except BadFile as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ContentError as exc:  # the shipped model data itself is broken
+        print(f"error: the triage model does not load: {exc.problems[0]}"
+              + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""), file=sys.stderr)
+        return 2
+    print(report(str(args.file), result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

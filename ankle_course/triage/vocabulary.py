@@ -1,0 +1,179 @@
+"""The symptom checker's public vocabulary: findings, conditions and triage levels, and the checks on answers.
+
+These ids are a contract (see the symptom-checker spec): instructors write cases in them and an evaluation
+set scores the checker through them. Adding is fine; renaming or removing breaks cases. Validation is strict
+(a bool must be a real bool, a number a real int) because a silently coerced answer, such as the string
+"false" read as true, would make the checker reason about something the learner did not say.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+# most to least urgent
+TRIAGE_LEVELS: tuple[str, ...] = ("emergency", "urgent", "routine", "self_care")
+
+TRIAGE_MEANING: Mapping[str, str] = MappingProxyType({
+    "emergency": "call an ambulance or go to an emergency department now",
+    "urgent": "be seen today (urgent care, an emergency department or a same-day doctor)",
+    "routine": "book a doctor or physical therapist in the coming days or weeks",
+    "self_care": ("home care is reasonable; see a clinician if it is not clearly better in 1-2 weeks, "
+                  "or at once if a warning sign appears"),
+})
+
+
+def urgency(level: str) -> int:
+    """Rank a triage level so that levels compare with max(): self_care 0 ... emergency 3."""
+    return len(TRIAGE_LEVELS) - 1 - TRIAGE_LEVELS.index(level)
+
+
+CONDITIONS: Mapping[str, str] = MappingProxyType({
+    "medial_ankle_sprain": "deltoid (medial) ligament sprain",
+    "posterior_tibial_tendinopathy": "tibialis posterior tendinopathy / early tendon dysfunction (PTTD)",
+    "tendon_rupture": "rupture of a medial or anteromedial tendon (tibialis posterior or anterior)",
+    "muscle_strain": "strain of tibialis posterior or the medial calf muscles",
+    "medial_malleolus_fracture": "acute fracture of the medial malleolus (or another medial ankle bone)",
+    "stress_fracture": "stress fracture of the medial malleolus or navicular",
+    "osteoarthritis": "ankle osteoarthritis",
+    "gout": "gout flare in the ankle",
+    "rheumatoid_arthritis": "rheumatoid or other inflammatory arthritis",
+    "tarsal_tunnel_syndrome": "tibial nerve entrapment in the tarsal tunnel",
+    "fhl_tendinopathy": "flexor hallucis longus tendinopathy",
+    "septic_arthritis": "infected ankle joint",
+    "dvt": "deep vein thrombosis of the leg",
+    "compartment_syndrome": "acute compartment syndrome of the leg",
+    "charcot_foot": "active Charcot neuro-arthropathy (diabetic foot)",
+})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One question the checker can be given an answer to, and what a valid answer looks like."""
+
+    id: str
+    kind: str  # "int" | "bool" | "choice" | "set"
+    question: str
+    choices: tuple[str, ...] = ()
+    low: int = 0
+    high: int = 0
+
+    def expected(self) -> str:
+        """What a valid answer is, in the words an error message needs."""
+        if self.kind == "bool":
+            return "true or false (a bool)"
+        if self.kind == "int":
+            return f"a whole number from {self.low} to {self.high}"
+        options = ", ".join(repr(c) for c in self.choices)
+        if self.kind == "choice":
+            return f"one of {options}"
+        return f"a list of any of {options}"
+
+    def check(self, value: Any) -> Any:
+        """Return the answer in canonical form (a set answer becomes a frozenset), or raise ValueError."""
+        if self.kind == "bool":
+            ok = isinstance(value, bool)
+        elif self.kind == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool) and self.low <= value <= self.high
+        elif self.kind == "choice":
+            ok = isinstance(value, str) and value in self.choices
+        else:
+            ok = isinstance(value, (list, tuple, set, frozenset)) and all(
+                isinstance(item, str) and item in self.choices for item in value)
+            if ok:
+                return frozenset(value)
+        if not ok:
+            raise ValueError(f"finding '{self.id}': expected {self.expected()}, got {value!r}")
+        return value
+
+
+def _bool(ident: str, question: str) -> Finding:
+    return Finding(ident, "bool", question)
+
+
+FINDINGS: Mapping[str, Finding] = MappingProxyType({f.id: f for f in (
+    Finding("age", "int", "age in years", low=0, high=120),
+    Finding("sex", "choice", "sex", choices=("female", "male")),
+    Finding("onset", "choice", "how it started", choices=("sudden_injury", "sudden_no_injury", "gradual")),
+    Finding("duration_days", "int", "days since the pain began", low=0, high=3650),
+    Finding("mechanism", "choice", "how the injury happened (rolled_inward = eversion, rolled_outward = inversion)",
+            choices=("none", "rolled_inward", "rolled_outward", "twisted", "direct_blow", "fall_or_crush", "landing")),
+    _bool("pop_at_injury", "heard or felt a pop or snap"),
+    _bool("training_increase", "recent jump in running, jumping, dancing or walking"),
+    _bool("high_impact_activity", "regular running, jumping sport or dance"),
+    Finding("pain_location", "set", "where it hurts",
+            choices=("inner_ankle_bone", "behind_inner_ankle", "below_inner_ankle", "inner_arch", "sole",
+                     "front_of_ankle", "whole_ankle", "calf")),
+    _bool("swelling", "swelling around the ankle"),
+    _bool("bruising", "bruising"),
+    _bool("redness_warmth", "the ankle or foot is red and hot"),
+    _bool("fever", "fever (38 °C or more) or feeling feverish and unwell"),
+    Finding("weight_bearing", "choice", "walking now (none = cannot take four steps)",
+            choices=("normal", "limping", "few_steps", "none")),
+    _bool("unable_4_steps_immediately", "could not take four steps right after the injury"),
+    Finding("bone_tenderness", "set", "pressing these bony points hurts (the Ottawa points)",
+            choices=("medial_malleolus", "lateral_malleolus", "navicular", "fifth_metatarsal_base")),
+    _bool("tenderness_along_tendon", "tender along the line behind and below the inner ankle bone toward the arch"),
+    Finding("heel_raise", "choice", "rising onto the toes of this foot alone", choices=("normal", "painful", "unable")),
+    _bool("arch_collapsing", "this foot's arch has flattened, or it looks flatter than the other"),
+    _bool("flat_feet", "has had flat feet for years"),
+    _bool("numbness_tingling_sole", "numbness or pins and needles in the sole or heel"),
+    _bool("burning_electric_pain", "burning or electric pain"),
+    _bool("tinel_sign", "tapping just behind the inner ankle bone sends tingling into the foot"),
+    _bool("worse_with_standing_walking", "worse with standing or walking"),
+    _bool("night_or_rest_pain", "pain at night or at rest"),
+    _bool("stiffness_after_rest", "stiff after sitting or first thing in the morning, loosening with movement"),
+    _bool("morning_stiffness_over_30_min", "morning stiffness that lasts more than 30 minutes"),
+    _bool("eases_with_rest", "pain eases with rest"),
+    _bool("pain_with_activity", "pain comes on with activity"),
+    _bool("weakness_or_instability", "the ankle feels weak or gives way"),
+    _bool("reduced_motion", "cannot move the ankle as far as usual"),
+    _bool("muscle_spasm", "muscle spasm or tight knots in the calf or along the shin"),
+    _bool("big_toe_pain_or_clicking",
+          "pain behind the inner ankle when pushing off the big toe, or the big toe clicks or catches"),
+    _bool("foot_drop_or_slapping", "the foot slaps down or the toes catch when walking"),
+    _bool("calf_swelling_tenderness", "one calf is swollen, tender or bigger than the other"),
+    _bool("recent_immobilisation", "cast, boot, surgery, long bed rest or a long journey in the last 4 weeks"),
+    _bool("foot_cold_pale_numb", "the foot is cold, pale or bluish, or has gone numb"),
+    _bool("visible_deformity", "the ankle looks out of shape"),
+    _bool("open_wound_over_injury", "a wound over the injury, or bone visible"),
+    _bool("pain_out_of_proportion", "severe pain that painkillers do not touch, worse when the toes are moved"),
+    _bool("little_pain_despite_swelling", "a hot, swollen foot that hurts surprisingly little"),
+    _bool("exquisite_tenderness", "so tender that even a bedsheet on it hurts"),
+    _bool("diabetes", "has diabetes"),
+    _bool("reduced_foot_sensation", "known nerve damage, or cannot feel the feet well"),
+    _bool("previous_ankle_injury", "an old fracture or repeated sprains of this ankle"),
+    _bool("gout_history", "has had gout before"),
+    _bool("other_joints_affected", "pain and swelling in other joints too (hands, both sides)"),
+    _bool("overweight", "overweight"),
+    _bool("steroid_or_fluoroquinolone",
+          "steroid injections or tablets, or a fluoroquinolone antibiotic, recently"),
+)})
+
+
+def _unknown_key_message(key: Any) -> str:
+    if not isinstance(key, str):
+        return f"finding ids are strings, got {key!r}; expected one of the ids in FINDINGS, e.g. 'onset'"
+    close = difflib.get_close_matches(key, FINDINGS, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown finding '{key}': expected one of the ids in FINDINGS (e.g. 'age', 'onset', 'swelling'){hint}"
+
+
+def validate_findings(findings: Mapping[str, Any]) -> dict[str, Any]:
+    """Check every answer and return a canonical copy; raise ValueError naming the first bad key.
+
+    Absent keys stay absent: an unanswered question is unknown, never "no". The copy (with set answers as
+    frozensets) lets the engine treat the learner's dict as read-only.
+    """
+    if not isinstance(findings, Mapping):
+        raise ValueError(f"findings must be a mapping of finding id to answer, got {type(findings).__name__}")
+    clean: dict[str, Any] = {}
+    for key, value in findings.items():
+        finding = FINDINGS.get(key) if isinstance(key, str) else None
+        if finding is None:
+            raise ValueError(_unknown_key_message(key))
+        clean[key] = finding.check(value)
+    return clean

@@ -1,0 +1,50 @@
+"""Clinical vignettes: every development case exactly right on triage with the gold condition in the top 3,
+and the checker generalises to a separately written holdout set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ankle_course.triage import TRIAGE_LEVELS, assess, validate_findings
+from ankle_course.triage.__main__ import score
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.json"
+HOLDOUT = Path(__file__).resolve().parent / "data" / "triage_holdout.json"
+
+
+def load(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dev_cases() -> list:
+    if not DEV.exists():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"development vignettes not found at {DEV}"))]
+    return [pytest.param(case, id=case["id"]) for case in load(DEV)]
+
+
+@pytest.mark.parametrize("case", dev_cases())
+def test_dev_vignette_gets_gold_triage_exactly_and_gold_condition_in_top_three(case):
+    result = assess(case["findings"])
+    top3 = [c for c, _ in result.differential[:3]]
+    assert result.triage == case["gold"]["triage"], result.reasons
+    assert case["gold"]["condition"] in top3, result.differential[:3]
+
+
+def test_holdout_vignettes_are_valid_and_cover_every_condition_and_triage_level():
+    cases = load(HOLDOUT)
+    assert len(cases) >= 40
+    for case in cases:
+        validate_findings(case["findings"])
+    assert {c["gold"]["triage"] for c in cases} == set(TRIAGE_LEVELS)
+    assert len({c["gold"]["condition"] for c in cases}) == 15
+
+
+def test_holdout_scores_meet_the_targets_and_never_under_triage_urgent_or_emergency():
+    s = score(load(HOLDOUT))
+    assert not s.invalid
+    assert s.top1 / s.n >= 0.85 and s.top3 / s.n >= 0.97 and s.exact / s.n >= 0.85, (s.top1, s.top3, s.exact, s.n)
+    assert s.under_serious == 0, s.misses
