@@ -1,0 +1,67 @@
+"""A condition's text from conditions.toml, ready to show: safe HTML with numbered citations.
+
+Content cites inline with [@reference_id]; the learner sees [1], [2] ... and a numbered source list,
+so every clinical claim shows where it comes from. All file text is escaped before any markup is added.
+Pure (no widgets).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .content import Course, course
+from .content.schemas import Condition, Reference
+
+SECTIONS = (
+    ("what_happens", "What happens"),
+    ("who", "Who gets it"),
+    ("feels", "How it feels"),
+    ("do_now", "What to do now"),
+    ("recovery", "How long it takes"),
+)
+CITATION = re.compile(r"\[@([a-z0-9_]+)\]")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass(frozen=True)
+class ConditionText:
+    name: str
+    summary: str
+    sections: tuple[tuple[str, str], ...]  # (heading, html)
+    correction: str | None
+    pt_depth: str | None
+    sources: tuple[Reference, ...]  # numbered in order: sources[0] is [1]
+
+
+class _Numbering:
+    def __init__(self, references: dict[str, Reference]):
+        self.references = references
+        self.order: list[str] = []
+
+    def number(self, ref_id: str) -> int:
+        if ref_id not in self.order:
+            self.order.append(ref_id)
+        return self.order.index(ref_id) + 1
+
+    def to_html(self, text: str) -> str:
+        """Escape, then add bold, paragraphs and citation numbers."""
+        safe = BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=False))
+        cited = CITATION.sub(lambda m: f"<sup>[{self.number(m.group(1))}]</sup>", safe)
+        return "".join(f"<p>{para.strip()}</p>" for para in cited.split("\n") if para.strip())
+
+
+def condition_text(condition_id: str, content: Course | None = None) -> ConditionText:
+    """Everything a learner reads about one condition, with citations numbered across its sections."""
+    content = content or course()
+    cond: Condition = content.conditions[condition_id]
+    numbering = _Numbering(dict(content.references))
+    d = cond.details
+    sections = tuple((title, numbering.to_html(getattr(d, key))) for key, title in SECTIONS) if d else ()
+    correction = numbering.to_html(d.correction) if d and d.correction else None
+    pt_depth = numbering.to_html(d.pt_depth) if d and d.pt_depth else None
+    for ref_id in cond.refs:  # listed sources that the text did not cite inline still appear
+        numbering.number(ref_id)
+    return ConditionText(cond.name, cond.summary, sections, correction, pt_depth,
+                         tuple(content.references[r] for r in numbering.order))

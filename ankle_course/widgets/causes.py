@@ -1,0 +1,44 @@
+"""Module 2's reading views: a card per condition, and the symptom-by-condition comparison."""
+
+from __future__ import annotations
+
+from IPython.display import HTML, display
+
+from ..condition_text import condition_text
+from ..content import Course, course
+from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
+from .common import esc, table
+
+PT_BOX = ('<details class="ankle-pt-depth" style="border:2px solid #555;border-radius:4px;padding:4px 10px;'
+          'margin:8px 0"><summary><strong>🎓 PT-student depth</strong> (learners can skip this)</summary>{body}'
+          "</details>")
+CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E69F00;padding:2px 10px;margin:8px 0">'
+                  "<p><strong>✎ If you read the original article:</strong></p>{body}</div>")
+
+
+def condition_card(condition_id: str, content: Course | None = None) -> HTML:
+    """One condition in plain language, section by section, with its PT-student box and numbered sources."""
+    t = condition_text(condition_id, content)
+    parts = [f"<h3>{esc(t.name)}</h3>", f"<p><em>{esc(t.summary)}</em></p>"]
+    parts += [f"<h4>{esc(heading)}</h4>{body}" for heading, body in t.sections]
+    if t.correction:
+        parts.append(CORRECTION_BOX.format(body=t.correction))
+    if t.pt_depth:
+        parts.append(PT_BOX.format(body=t.pt_depth))
+    sources = "".join(f"<li>{esc(r.citation)}</li>" for r in t.sources)
+    parts.append(f'<details><summary>Sources ({len(t.sources)})</summary><ol>{sources}</ol></details>')
+    return HTML(f'<section class="ankle-condition-card" aria-label="{esc(t.name)}">{"".join(parts)}</section>')
+
+
+def comparison_table(content: Course | None = None) -> HTML:
+    """The comparison grid as a table: the text alternative for the figure."""
+    rows = comparison_grid_rows(comparison_grid_data(content or course()))
+    return HTML('<details class="ankle-comparison-table"><summary>The same comparison as a table</summary>'
+                + table(("Finding", "Typical of"), rows, "Which findings are typical of which cause") + "</details>")
+
+
+def show_comparison(content: Course | None = None) -> None:
+    """Draw the symptom-by-condition grid and its table alternative."""
+    content = content or course()
+    display(comparison_grid(comparison_grid_data(content)))
+    display(comparison_table(content))

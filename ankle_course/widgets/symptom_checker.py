@@ -1,0 +1,231 @@
+"""The symptom checker: plain-language questions (warning signs first), re-assessed on every answer.
+
+A thin view: `symptom_questions.read_answers` turns the controls' values into findings,
+`ankle_course.triage.assess` ranks them, and `checker_result.explain` words the result. Triage is shown
+first, as a word, a symbol and an action, above the differential. Every question can be skipped, and a
+typed value that cannot be used gets a message beside it instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import ipywidgets as w
+from IPython import get_ipython
+from IPython.display import display
+
+from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
+from ..content import Course, course
+from ..content.schemas import SymptomQuestion
+from ..figures.causes import differential_bars, differential_rows
+from ..symptom_questions import (NONE_OF_THESE, NONE_OF_THESE_LABEL, SECTION_TITLES, SKIP, SKIP_LABEL, questions_for,
+                                 read_answers)
+from .common import LEVEL_STYLE, esc, html_widget, notice, table
+
+MODES = (("Learner", "learner"), ("PT student", "pt_student"))
+NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
+
+
+def _default_assess(findings: dict[str, Any]) -> Any:
+    from ..triage import assess  # imported when used, so the page still opens if the engine is missing
+
+    return assess(findings)
+
+
+class SetControl(w.VBox):
+    """Tick-boxes for a set question plus "None of these"; `value` is the tuple of ticked ids."""
+
+    def __init__(self, q: SymptomQuestion):
+        self.boxes = {cid: w.Checkbox(value=False, description=label, indent=False)
+                      for cid, label in zip((*q.choices, NONE_OF_THESE), (*q.choice_labels, NONE_OF_THESE_LABEL))}
+        super().__init__(list(self.boxes.values()))
+        for cid, box in self.boxes.items():
+            box.observe(lambda change, cid=cid: self._ticked(cid, change["new"]), names="value")
+        self._callbacks: list[Callable[[], None]] = []
+
+    def _ticked(self, cid: str, on: bool) -> None:
+        if on:  # "None of these" and a body part exclude each other
+            others = [k for k in self.boxes if (k == NONE_OF_THESE) != (cid == NONE_OF_THESE)]
+            for k in others:
+                self.boxes[k].value = False
+        for callback in self._callbacks:
+            callback()
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(k for k, box in self.boxes.items() if box.value)
+
+    def clear(self) -> None:
+        for box in self.boxes.values():
+            box.value = False
+
+
+class SymptomChecker(w.VBox):
+    """The whole checker. `controls[finding_id]` holds each question's input, for tests and resets."""
+
+    def __init__(self, track: str = "learner", content: Course | None = None,
+                 assess: Callable[[dict[str, Any]], Any] | None = None):
+        self.content = content or course()
+        self.assess = assess or _default_assess
+        self.mode = w.RadioButtons(options=MODES, value=track, description="Mode:", orientation="horizontal")
+        self.mode.add_class("ankle-checker-mode")
+        self.controls: dict[str, Any] = {}
+        self.messages: dict[str, w.HTML] = {}
+        self.rows: dict[str, w.VBox] = {}
+        self.result = html_widget(NO_ANSWERS, "ankle-triage-result")
+        self.details = html_widget("", "ankle-checker-details")
+        self.chart = w.Output()
+        self.chart.add_class("ankle-checker-chart")
+        self.figure = None
+        self.explanation: Explanation | None = None
+        self.findings: dict[str, Any] = {}
+        reset = w.Button(description="Clear all answers", icon="eraser", tooltip="Set every question back to skipped")
+        reset.add_class("ankle-checker-reset")
+        reset.on_click(lambda _: self.clear())
+
+        questions = w.VBox(self._question_rows(), layout=w.Layout(flex="1 1 420px", min_width="300px"))
+        results = w.VBox([html_widget("<h3>Result</h3>"), self.result, self.chart, self.details, reset],
+                         layout=w.Layout(flex="1 1 340px", min_width="300px", padding="0 0 0 12px"))
+        body = w.HBox([questions, results], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
+        intro = html_widget(notice(NOT_A_DIAGNOSIS + " If any warning sign applies, get care now, whatever the "
+                                   "result says.", "warning"))
+        super().__init__([intro, self.mode, body])
+        self.add_class("ankle-symptom-checker")
+        self.mode.observe(lambda _: self._mode_changed(), names="value")
+        self._mode_changed()
+
+    # --- building ----------------------------------------------------------------------------------
+    def _question_rows(self) -> list[w.Widget]:
+        rows: list[w.Widget] = []
+        section = None
+        for q in questions_for("pt_student", self.content):
+            if q.section != section:
+                section = q.section
+                heading = html_widget(f"<h3>{esc(SECTION_TITLES[section])}</h3>")
+                self.rows[f"section:{section}"] = heading
+                rows.append(heading)
+            rows.append(self._row(q))
+        return rows
+
+    def _row(self, q: SymptomQuestion) -> w.VBox:
+        prompt = f"<strong>{esc(q.prompt)}</strong>" + (f"<br><small>{esc(q.help)}</small>" if q.help else "")
+        control = self._control(q)
+        self.controls[q.id] = control
+        message = html_widget("", "ankle-checker-message")
+        self.messages[q.id] = message
+        row = w.VBox([html_widget(prompt), control, message], layout=w.Layout(margin="0 0 8px 0"))
+        row.add_class("ankle-checker-question")
+        row.add_class(f"ankle-q-{q.id}")
+        self.rows[q.id] = row
+        return row
+
+    def _control(self, q: SymptomQuestion) -> Any:
+        if q.type == "bool":
+            control = w.RadioButtons(options=[("Yes", "yes"), ("No", "no"), (SKIP_LABEL, SKIP)], value=SKIP,
+                                     orientation="horizontal")
+        elif q.type == "choice":
+            options = [*zip(q.choice_labels, q.choices), (SKIP_LABEL, SKIP)]
+            control = w.RadioButtons(options=options, value=SKIP,
+                                     orientation="horizontal" if len(options) <= 3 else "vertical")
+        elif q.type == "set":
+            control = SetControl(q)
+            control.on_change(self.update)
+            return control
+        else:
+            control = w.Text(value="", placeholder=f"{q.min}–{q.max}, or leave empty to skip", continuous_update=False)
+        control.observe(lambda _: self.update(), names="value")
+        return control
+
+    # --- behaviour ---------------------------------------------------------------------------------
+    def answers(self) -> dict[str, Any]:
+        return {qid: control.value for qid, control in self.controls.items()}
+
+    def clear(self) -> None:
+        self._updating = True
+        try:
+            for control in self.controls.values():
+                if isinstance(control, SetControl):
+                    control.clear()
+                elif isinstance(control, w.Text):
+                    control.value = ""
+                else:
+                    control.value = SKIP
+        finally:
+            self._updating = False
+        self.update()
+
+    def _mode_changed(self) -> None:
+        asked = {q.id for q in questions_for(self.mode.value, self.content)}
+        sections = {self.content.symptom_questions[qid].section for qid in asked}
+        for key, row in self.rows.items():
+            visible = key.removeprefix("section:") in sections if key.startswith("section:") else key in asked
+            row.layout.display = None if visible else "none"
+        self.update()
+
+    def update(self) -> None:
+        """Re-read every answer and re-assess: cheap, and it never leaves a stale result on screen."""
+        if getattr(self, "_updating", False):
+            return
+        reading = read_answers(self.answers(), self.mode.value, self.content)
+        for qid, box in self.messages.items():
+            message = reading.messages.get(qid)
+            box.value = notice(message, "error") if message else ""
+        self.findings = reading.findings
+        if not reading.findings:
+            self.explanation = None
+            self.result.value = notice(NO_ANSWERS.removeprefix("ℹ "), "info")
+            self.details.value = ""
+            self._draw(None)
+            return
+        try:
+            self.explanation = explain(self.assess(reading.findings), self.content)
+        except (ImportError, ValueError) as exc:
+            self.explanation = None
+            self.result.value = notice(
+                "The checker could not work out a result"
+                + (" because its engine is not installed" if isinstance(exc, ImportError) else f": {exc}")
+                + ". If any warning sign applies, get care now.", "error")
+            self.details.value = ""
+            self._draw(None)
+            return
+        self.result.value = _result_html(self.explanation)
+        self.details.value = _details_html(self.explanation)
+        self._draw(self.explanation)
+
+    def _draw(self, explanation: Explanation | None) -> None:
+        self.figure = None
+        if explanation and explanation.likely:
+            self.figure = differential_bars([(x.short_name, x.probability) for x in explanation.likely])
+        if get_ipython() is None:  # outside a notebook (tests): keep the figure, draw nothing
+            return
+        self.chart.clear_output(wait=True)
+        if self.figure is not None:
+            with self.chart:
+                display(self.figure)
+
+
+def _result_html(x: Explanation) -> str:
+    symbol, word, colour = LEVEL_STYLE[x.level]
+    role = "alert" if x.level in ("emergency", "urgent") else "status"
+    return (f'<div role="{role}" aria-live="polite" style="border:3px solid {colour};border-left-width:12px;'
+            f'padding:6px 12px;margin:4px 0"><p style="font-size:1.25em;margin:0"><strong>{esc(x.headline)}'
+            "</strong></p></div>")
+
+
+def _details_html(x: Explanation) -> str:
+    parts = []
+    if x.likely:
+        rows = differential_rows([(c.name, c.probability) for c in x.likely])
+        parts.append(table(("Condition", "Fit with your answers"), rows, "Most likely causes, best first"))
+    if x.reasons:
+        parts.append("<p><strong>Why:</strong></p><ul>" + "".join(f"<li>{esc(r)}</li>" for r in x.reasons) + "</ul>")
+    parts.append(f"<p><em>{esc(NOT_A_DIAGNOSIS)}</em></p>")
+    return "".join(parts)
+
+
+def symptom_checker(track: str = "learner") -> SymptomChecker:
+    """The symptom checker for a notebook, in learner mode by default (PT students switch mode)."""
+    return SymptomChecker(track)

@@ -1,0 +1,30 @@
+"""Browser interaction for 02_causes.ipynb: answer the first warning sign in the symptom checker.
+
+The notebook has already been run to completion. A learner answers "Is the foot cold, pale, bluish or
+numb?" with Yes; the triage result must switch to the emergency wording (word, not colour).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT_MS = 15_000
+QUESTION = "Is the foot cold, pale, bluish or numb?"
+EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
+
+
+def interact(page: Page) -> None:
+    checker = page.locator(".jp-OutputArea .ankle-symptom-checker").first
+    checker.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    expect(checker).to_be_visible(timeout=TIMEOUT_MS)
+    result = checker.locator(".ankle-triage-result").first
+    expect(result).to_contain_text("No answers yet", timeout=TIMEOUT_MS)
+    expect(result).not_to_contain_text("Emergency")
+
+    question = checker.locator(".ankle-q-foot_cold_pale_numb").first
+    question.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    expect(question).to_contain_text(QUESTION, timeout=TIMEOUT_MS)
+    question.get_by_label("Yes", exact=True).check(timeout=TIMEOUT_MS)
+
+    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
+    expect(result).to_contain_text("⛔")

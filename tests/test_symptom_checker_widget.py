@@ -1,0 +1,154 @@
+"""The symptom checker driven as a learner uses it: answer, watch the result change, make mistakes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import ipywidgets as w
+import pytest
+
+from ankle_course.symptom_questions import NONE_OF_THESE
+from ankle_course.widgets.symptom_checker import NO_ANSWERS, SymptomChecker
+
+pytest.importorskip("ankle_course.triage", reason="the triage engine is not installed yet")
+
+EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
+
+
+@pytest.fixture
+def checker() -> SymptomChecker:
+    return SymptomChecker("learner")
+
+
+def result_text(checker: SymptomChecker) -> str:
+    return checker.result.value
+
+
+def test_it_carries_the_css_classes_the_browser_tests_look_for(checker):
+    assert "ankle-symptom-checker" in checker._dom_classes
+    assert "ankle-triage-result" in checker.result._dom_classes
+    assert "ankle-q-foot_cold_pale_numb" in checker.rows["foot_cold_pale_numb"]._dom_classes
+
+
+def test_it_starts_by_asking_for_answers_not_with_a_verdict(checker):
+    assert NO_ANSWERS.removeprefix("ℹ ") in result_text(checker)
+    assert checker.figure is None
+
+
+def test_every_question_offers_not_sure_skip_and_starts_skipped(checker):
+    for qid, control in checker.controls.items():
+        if isinstance(control, w.RadioButtons):
+            assert "Not sure / skip" in control.options[-1][0] and control.value == "skip", qid
+        elif isinstance(control, w.Text):
+            assert control.value == "", qid
+        else:
+            assert control.value == () and "None of these" in [b.description for b in control.boxes.values()], qid
+
+
+def test_answering_a_question_changes_the_result(checker):
+    before = result_text(checker)
+    checker.controls["onset"].value = "gradual"
+    checker.controls["numbness_tingling_sole"].value = "yes"
+    assert result_text(checker) != before
+    assert "Routine" in result_text(checker) or "Urgent" in result_text(checker)
+    assert checker.figure is not None and checker.explanation.likely
+
+
+def test_cold_pale_foot_shows_emergency_whatever_else_is_answered(checker):
+    calm = {"onset": "gradual", "weight_bearing": "normal", "swelling": "no", "fever": "no",
+            "eases_with_rest": "yes", "age": "30", "duration_days": "200"}
+    for qid, value in calm.items():
+        checker.controls[qid].value = value
+    assert EMERGENCY not in result_text(checker)
+    checker.controls["foot_cold_pale_numb"].value = "yes"
+    assert EMERGENCY in result_text(checker) and "⛔" in result_text(checker)
+    checker.controls["eases_with_rest"].value = "no"
+    checker.mode.value = "pt_student"
+    checker.controls["heel_raise"].value = "normal"
+    assert EMERGENCY in result_text(checker)
+
+
+def test_the_result_lists_likely_conditions_reasons_and_the_education_notice(checker):
+    checker.controls["onset"].value = "sudden_injury"
+    checker.controls["mechanism"].value = "rolled_inward"
+    checker.controls["swelling"].value = "yes"
+    details = checker.details.value
+    assert "Most likely causes" in details and "%" in details
+    assert "Why:" in details and "education, not a diagnosis" in details
+
+
+def test_a_typed_age_out_of_range_gets_a_message_and_is_ignored(checker):
+    checker.controls["swelling"].value = "yes"
+    checker.controls["age"].value = "200"
+    assert "outside the range 0 to 120" in checker.messages["age"].value
+    assert "age" not in checker.findings
+    checker.controls["age"].value = "45"
+    assert checker.messages["age"].value == "" and checker.findings["age"] == 45
+
+
+def test_a_garbled_duration_gets_a_message_not_a_traceback(checker):
+    checker.controls["duration_days"].value = "<b>a while</b>"
+    message = checker.messages["duration_days"].value
+    assert "not understood" in message and "<b>" not in message
+
+
+def test_pt_student_mode_shows_the_clinical_tests_and_learner_mode_hides_and_ignores_them(checker):
+    assert checker.rows["tinel_sign"].layout.display == "none"
+    checker.mode.value = "pt_student"
+    assert checker.rows["tinel_sign"].layout.display is None
+    checker.controls["tinel_sign"].value = "yes"
+    checker.controls["bone_tenderness"].boxes[NONE_OF_THESE].value = True
+    assert checker.findings["tinel_sign"] is True and checker.findings["bone_tenderness"] == []
+    checker.mode.value = "learner"
+    assert "tinel_sign" not in checker.findings and "bone_tenderness" not in checker.findings
+
+
+def test_ticking_none_of_these_clears_the_places_and_the_other_way_round(checker):
+    boxes = checker.controls["pain_location"].boxes
+    boxes["calf"].value = True
+    boxes[NONE_OF_THESE].value = True
+    assert not boxes["calf"].value and checker.findings["pain_location"] == []
+    boxes["sole"].value = True
+    assert not boxes[NONE_OF_THESE].value and checker.findings["pain_location"] == ["sole"]
+
+
+def test_clear_all_answers_returns_to_the_start(checker):
+    checker.controls["foot_cold_pale_numb"].value = "yes"
+    checker.controls["pain_location"].boxes["sole"].value = True
+    checker.controls["age"].value = "999"
+    checker.clear()
+    assert checker.findings == {} and NO_ANSWERS.removeprefix("ℹ ") in result_text(checker)
+    assert checker.messages["age"].value == ""
+
+
+def test_an_engine_error_is_shown_as_a_message_and_still_points_to_care():
+    def broken(_findings):
+        raise ValueError("finding 'swelling': expected true or false")
+
+    checker = SymptomChecker("learner", assess=broken)
+    checker.controls["swelling"].value = "yes"
+    assert "could not work out a result" in result_text(checker) and "get care now" in result_text(checker)
+
+
+def test_an_urgent_result_is_announced_as_an_alert(checker):
+    checker.controls["calf_swelling_tenderness"].value = "yes"
+    assert "Urgent" in result_text(checker) and 'role="alert"' in result_text(checker)
+
+
+def test_engine_reasons_are_escaped():
+    fake = SimpleNamespace(triage="routine", differential=[("gout", 0.5)], reasons=["<script>x</script>"])
+    checker = SymptomChecker("learner", assess=lambda _f: fake)
+    checker.controls["swelling"].value = "yes"
+    assert "<script>" not in checker.details.value and "&lt;script&gt;" in checker.details.value
+
+
+@pytest.mark.parametrize("pick", [0, -2], ids=["first_choices", "last_choices"])
+def test_cold_pale_foot_is_an_emergency_even_with_every_other_question_answered(pick):
+    checker = SymptomChecker("pt_student")
+    for qid, control in checker.controls.items():
+        if isinstance(control, w.RadioButtons) and qid != "foot_cold_pale_numb":
+            control.value = control.options[pick][1]  # never the trailing "Not sure / skip"
+        elif isinstance(control, w.Text):
+            control.value = "40"
+    checker.controls["foot_cold_pale_numb"].value = "yes"
+    assert EMERGENCY in result_text(checker)
