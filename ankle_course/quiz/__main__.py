@@ -1,0 +1,57 @@
+"""Export the question bank for a learning-management system.
+
+    python -m ankle_course.quiz export --format gift --out ankle-quiz.gift.txt   # Moodle: Import > GIFT
+    python -m ankle_course.quiz export --format qti  --out ankle-quiz-qti.zip    # Canvas: Import > QTI .zip
+    ... [--module anatomy] [--audience learner]
+
+Needs nothing beyond the course's own dependencies (the QTI file is written with the standard library).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content import ContentError, load_course
+from .gift import to_gift
+from .qti import to_qti_zip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ankle_course.quiz", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    export = sub.add_parser("export", help="write the question bank as Moodle GIFT or Canvas QTI 1.2")
+    export.add_argument("--format", required=True, choices=("gift", "qti"))
+    export.add_argument("--out", required=True, help="file to write")
+    export.add_argument("--module", help="only this module's questions (e.g. anatomy)")
+    export.add_argument("--audience", choices=("learner", "pt_student"), help="only this audience's questions")
+    export.add_argument("--content", help="content folder (default: the shipped one)")
+    args = parser.parse_args(argv)
+
+    try:
+        content = load_course(args.content)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.module and args.module not in content.modules:
+        print(f"unknown module {args.module!r}; expected one of: {', '.join(content.modules)}", file=sys.stderr)
+        return 2
+    questions = [q for q in content.questions.values()
+                 if (not args.module or q.module == args.module) and (not args.audience or q.audience == args.audience)]
+    out = Path(args.out)
+    if args.format == "gift":
+        text, notes = to_gift(questions)
+        out.write_text(text, encoding="utf-8")
+    else:
+        data, notes = to_qti_zip(questions)
+        out.write_bytes(data)
+    print(f"Wrote {len(questions)} questions to {out} ({args.format.upper()}).")
+    for note in notes:
+        print(f"  note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The instructor's class-results view: reports skipped files by name, then figures with tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from IPython.display import HTML, display
+
+from ..classroom import class_mastery, item_stats, load_class
+from ..content import course
+from .common import esc, notice, table
+
+
+def class_results(folder: str | Path) -> None:
+    """Show item statistics and objective mastery for a folder of exported progress files."""
+    from ..figures.classroom import class_mastery_figure, item_figure
+
+    content = course()
+    try:
+        data = load_class(folder)
+    except FileNotFoundError as exc:
+        display(HTML(notice(str(exc), "error")))
+        return
+    parts = [notice(f"Read {len(data.learners)} progress file(s) from {data.folder}.", "ok")]
+    if data.skipped:
+        items = "".join(f"<li><code>{esc(s.file_name)}</code>: {esc(s.reason)}</li>" for s in data.skipped)
+        parts.append(notice(f"{len(data.skipped)} file(s) were skipped:", "warning") + f"<ul>{items}</ul>")
+    display(HTML(f'<div class="ankle-class-files">{"".join(parts)}</div>'))
+    if not data.learners:
+        return
+    stats = [s for s in item_stats(data, content) if s.answered]
+    display(item_figure(stats))
+    display(HTML('<div class="ankle-class-items">' + table(
+        ("Question", "Module", "Answered", "Difficulty (mean score)", "Discrimination (r)", "Note"),
+        [(s.question_id, s.module_id, s.answered, "—" if s.difficulty is None else f"{s.difficulty:.0%}",
+          "—" if s.discrimination is None else f"{s.discrimination:.2f}", s.flag) for s in stats],
+        "Per-question statistics (the same facts as the figure above)") + "</div>"))
+    rows = class_mastery(data, content)
+    display(class_mastery_figure(rows, len(data.learners)))
+    display(HTML('<div class="ankle-class-mastery">' + table(
+        ("Module: objective", "Started", "Mastered", "Class mean score"),
+        [(r.label, r.learners_started, r.learners_mastered, "—" if r.mean_score is None else f"{r.mean_score:.0%}")
+         for r in rows], "Mastery per objective (the same facts as the figure above)") + "</div>"))
+
+
+def answer_key(module_id: str | None = None, audience: str | None = None) -> HTML:
+    """Every question with its right answer, explanation and sources, grouped by module."""
+    from ..quiz import correct_answer_text
+
+    content = course()
+    parts = []
+    for module in content.modules.values():
+        if module_id and module.id != module_id:
+            continue
+        qs = [q for q in content.questions.values() if q.module == module.id and (not audience or q.audience == audience)]
+        if not qs:
+            continue
+        rows = [(q.id, q.objective, q.audience, q.difficulty, q.type, q.prompt, correct_answer_text(q),
+                 q.explanation, ", ".join(q.refs)) for q in qs]
+        parts.append(table(("Id", "Objective", "Audience", "Difficulty", "Type", "Question", "Answer", "Why", "Refs"),
+                           rows, f"{module.number} · {module.title} ({len(qs)} questions)"))
+    return HTML('<div class="ankle-answer-key">' + "".join(parts) + "</div>")
+
+
+def bank_overview() -> HTML:
+    """How many questions each objective has, by audience and type: to plan a session or a test."""
+    content = course()
+    rows = []
+    for m in content.modules.values():
+        for o in m.objectives:
+            qs = [q for q in content.questions.values() if q.module == m.id and q.objective == o.id]
+            types = ", ".join(sorted({q.type for q in qs}))
+            rows.append((m.title, o.text, len(qs), sum(q.audience == "learner" for q in qs),
+                         sum(q.audience == "pt_student" for q in qs), types))
+    return HTML('<div class="ankle-bank-overview">' + table(
+        ("Module", "Objective", "Questions", "Learner", "PT student", "Types"), rows,
+        f"The question bank: {len(content.questions)} questions") + "</div>")

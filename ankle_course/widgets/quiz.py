@@ -1,0 +1,254 @@
+"""The quiz as ipywidgets: one card per question with native, keyboard-usable controls, a "Check answer"
+button, feedback in text and symbol, a running score and "Retry the ones I got wrong".
+
+All rules (scoring, shuffling, retry set, mastery) live in ankle_course.quiz; this module only turns
+controls into responses in stored terms (via `Shown`) and shows the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import ipywidgets as w
+from IPython.display import display
+
+from ..content import Course, course
+from ..content.schemas import Question
+from ..progress import ProgressFileError, ProgressStore
+from ..quiz import (QuizSession, ResponseError, Shown, correct_answer_text, final_questions, latest_scores,
+                    module_questions, objective_mastery, record, verdict)
+from .common import esc, html_widget, notice, table
+
+PLACEHOLDER = "— choose —"
+ORDINALS = ("1st", "2nd", "3rd") + tuple(f"{i}th" for i in range(4, 21))
+TYPE_HINT = {
+    "single": "Choose one answer.",
+    "identify": "Choose the structure that is highlighted.",
+    "true_false": "True or false?",
+    "multiple": "Tick every option that is right (there may be more than one).",
+    "matching": "Choose a match for each item.",
+    "ordering": "Put the items in order: choose one item for each position.",
+}
+
+
+class QuestionView:
+    """One question: its controls, a Check button and a feedback line. `response()` reads the controls
+    and returns the answer in stored terms (or None if nothing is chosen yet)."""
+
+    def __init__(self, shown: Shown, number: int, on_check: Callable[["QuestionView"], None], content: Course):
+        self.shown = shown
+        q = shown.question
+        self.question = q
+        depth = " <em>🎓 PT-student question (learners may skip it)</em>" if q.audience == "pt_student" else ""
+        prompt = html_widget(f"<p><strong>Question {number}.</strong>{depth}</p><p>{esc(q.prompt)}</p>"
+                             f"<p><em>{esc(TYPE_HINT[q.type])}</em></p>", "ankle-quiz-prompt")
+        self.controls = self._make_controls()
+        self.check_button = w.Button(description="Check answer", tooltip="Check this answer and see why")
+        self.check_button.add_class("ankle-quiz-check")
+        self.check_button.on_click(lambda _: on_check(self))
+        self.feedback = html_widget("", "ankle-quiz-feedback")
+        parts: list[w.Widget] = [prompt]
+        if q.type == "identify" and q.structure:
+            parts.append(self._figure(q.structure))
+        parts += [self.controls, self.check_button, self.feedback]
+        self.box = w.VBox(parts, layout=w.Layout(border="1px solid #999", padding="6px 10px", margin="6px 0"))
+        self.box.add_class("ankle-quiz-question")
+        self.box.add_class(f"ankle-quiz-q-{q.id}")
+
+    # ------------------------------------------------------------------ controls
+    def _make_controls(self) -> w.Widget:
+        q, shown = self.question, self.shown
+        wide = w.Layout(width="auto")
+        if q.type in ("single", "identify"):
+            self.radio = w.RadioButtons(options=[(t, i) for i, t in enumerate(shown.options)], value=None,
+                                        layout=wide)
+            return self.radio
+        if q.type == "true_false":
+            self.radio = w.RadioButtons(options=[("True", True), ("False", False)], value=None, layout=wide)
+            return self.radio
+        if q.type == "multiple":
+            self.ticks = [w.Checkbox(value=False, description=t, indent=False, layout=wide) for t in shown.options]
+            return w.VBox(self.ticks)
+        if q.type == "matching":
+            self.pickers = {}
+            rows = []
+            for left in q.answer:
+                picker = w.Dropdown(options=[(PLACEHOLDER, None)] + [(t, t) for t in shown.options], value=None,
+                                    description=left, style={"description_width": "initial"}, layout=wide)
+                self.pickers[left] = picker
+                rows.append(picker)
+            return w.VBox(rows)
+        self.slots = [w.Dropdown(options=[(PLACEHOLDER, None)] + [(t, i) for i, t in enumerate(shown.options)],
+                                 value=None, description=ORDINALS[k], style={"description_width": "initial"},
+                                 layout=wide) for k in range(len(shown.options))]
+        return w.VBox(self.slots)
+
+    def _figure(self, structure: str) -> w.Widget:
+        from ..figures.quiz_identify import identify_figure
+
+        figure = identify_figure(structure)
+        if figure is None:
+            return html_widget("<p><em>(The anatomy figure is not available here, so the question describes "
+                               "the structure in words.)</em></p>", "ankle-quiz-figure-missing")
+        out = w.Output()
+        out.add_class("ankle-quiz-figure")
+        with out:
+            display(figure)
+        return out
+
+    def response(self) -> Any:
+        """The learner's answer in stored terms; None when nothing has been chosen."""
+        q, shown = self.question, self.shown
+        if q.type in ("single", "identify"):
+            return None if self.radio.value is None else shown.to_stored(self.radio.value)
+        if q.type == "true_false":
+            return self.radio.value
+        if q.type == "multiple":
+            return sorted(shown.to_stored(i) for i, tick in enumerate(self.ticks) if tick.value)
+        if q.type == "matching":
+            return {left: picker.value for left, picker in self.pickers.items()}
+        chosen = [slot.value for slot in self.slots]
+        return [shown.to_stored(i) if i is not None else None for i in chosen]
+
+    def show_feedback(self, value: float, content: Course) -> None:
+        q = self.question
+        symbol, words = verdict(value)
+        refs = "; ".join(r.citation for r in content.cite(q.refs))
+        self.feedback.value = (
+            f'<div role="status" style="border-left:4px solid #555;padding:2px 10px">'
+            f"<p><strong>{symbol} {esc(words)}</strong></p>"
+            f"<p>{esc(q.explanation)}</p>"
+            f"<p>Right answer: {esc(correct_answer_text(q))}</p>"
+            f"<p>Review: {esc(q.section)}</p>"
+            f'<p style="font-size:smaller">Source: {esc(refs)}</p></div>')
+
+    def show_problem(self, message: str) -> None:
+        self.feedback.value = notice(message, "warning")
+
+
+class QuizView:
+    """A whole quiz: header with score, the question cards, and the retry button."""
+
+    def __init__(self, questions: Sequence[Question], title: str, seed: int = 0,
+                 store: ProgressStore | None = None, content: Course | None = None):
+        self.content = content or course()
+        self.store = store or ProgressStore()
+        self.title = title
+        self.session = QuizSession(questions, seed=seed)
+        self.score = html_widget("", "ankle-quiz-score")
+        self.save_message = html_widget("", "ankle-quiz-save-message")
+        self.retry_button = w.Button(description="Retry the ones I got wrong", disabled=True,
+                                     tooltip="Start again with only the questions you did not get fully right")
+        self.retry_button.add_class("ankle-quiz-retry")
+        self.retry_button.on_click(lambda _: self.retry())
+        self.questions_box = w.VBox([])
+        self.box = w.VBox([html_widget(f"<h3>{esc(title)}</h3>"), self.score, self.questions_box,
+                           self.retry_button, self.save_message])
+        self.box.add_class("ankle-quiz")
+        self._build()
+
+    def _build(self) -> None:
+        self.views = [QuestionView(self.session.shown[q.id], n, self.check, self.content)
+                      for n, q in enumerate(self.session.questions, start=1)]
+        self.questions_box.children = [v.box for v in self.views]
+        if not self.views:
+            self.questions_box.children = [html_widget(notice("There are no questions here yet.", "info"))]
+        self._refresh_score()
+
+    def _refresh_score(self) -> None:
+        self.score.value = f"<p><strong>{esc(self.session.score_line())}</strong></p>"
+        self.retry_button.disabled = not self.session.wrong()
+
+    def check(self, view: QuestionView) -> None:
+        response = view.response()
+        try:
+            if response is None or (isinstance(response, list) and None in response):
+                raise ResponseError({"ordering": "Choose an item for every position."}.get(
+                    view.question.type, "Choose an answer first."))
+            if isinstance(response, dict) and None in response.values():
+                raise ResponseError("Choose a match for every item.")
+            result = self.session.check(view.question.id, response)
+        except ResponseError as exc:
+            view.show_problem(str(exc))
+            return
+        view.show_feedback(result.score, self.content)
+        self._refresh_score()
+        self._save(result)
+
+    def _save(self, result: Any) -> None:
+        try:
+            self.store.update(lambda progress: record(progress, result))
+        except (ProgressFileError, OSError) as exc:
+            self.save_message.value = notice(f"Your answer was checked but could not be saved: {exc}", "warning")
+            return
+        if self.store.notice:
+            self.save_message.value = notice(self.store.notice, "warning")
+            self.store.notice = None
+
+    def retry(self) -> None:
+        wrong = self.session.wrong()
+        if not wrong:
+            return
+        self.session = self.session.retry()
+        self._build()
+        self.save_message.value = notice(f"Retrying {len(wrong)} question(s) you did not get fully right.", "info")
+
+
+def quiz(module_id: str, track: str = "both", seed: int = 0) -> w.VBox:
+    """The end-of-module quiz, e.g. quiz("anatomy"). track="learner" leaves out PT-student questions."""
+    content = course()
+    try:
+        questions = module_questions(content, module_id, track)
+    except ValueError as exc:
+        return html_widget(notice(str(exc), "error"), "ankle-quiz")
+    title = f"Quiz: {content.modules[module_id].title}"
+    return QuizView(questions, title, seed=seed, content=content).box
+
+
+def mastery_summary(store: ProgressStore | None = None, content: Course | None = None) -> w.VBox:
+    """Mastery per objective (figure + the same facts as a table), with a button to refresh it."""
+    from ..figures.quiz import mastery_figure
+    from ..quiz.mastery import MASTERY_MIN_ANSWERED, MASTERY_SCORE, STATUS_TEXT
+
+    content = content or course()
+    store = store or ProgressStore()
+    out = w.Output()
+    text = html_widget("", "ankle-mastery-table")
+
+    def refresh(_: Any = None) -> None:
+        rows = objective_mastery(latest_scores(store.load()), content)
+        text.value = table(
+            ("Module", "Objective", "Answered", "Mean score", "Status"),
+            [(r.module_title, r.objective_text, f"{r.answered} of {r.questions}",
+              "—" if r.mean_score is None else f"{r.mean_score:.0%}", STATUS_TEXT[r.status]) for r in rows],
+            f"Mastery per learning objective (mastered = at least {MASTERY_MIN_ANSWERED} answered, "
+            f"mean score {MASTERY_SCORE:.0%} or more)")
+        out.clear_output()
+        with out:
+            display(mastery_figure(rows))
+
+    button = w.Button(description="Update my mastery summary", tooltip="Redraw from your saved answers")
+    button.add_class("ankle-mastery-refresh")
+    button.on_click(refresh)
+    refresh()
+    box = w.VBox([button, out, text])
+    box.add_class("ankle-mastery")
+    return box
+
+
+def final_assessment(seed: int = 0, per_objective: int = 2, track: str = "both") -> w.VBox:
+    """The final assessment: a mixed paper, up to `per_objective` questions per learning objective."""
+    content = course()
+    questions = final_questions(content, per_objective=per_objective, seed=seed, track=track)
+    return QuizView(questions, "Final assessment", seed=seed, content=content).box
+
+
+def course_objectives(content: Course | None = None) -> w.HTML:
+    """Every learning objective of the course, by module: what the final assessment checks."""
+    content = content or course()
+    parts = []
+    for m in content.modules.values():
+        if m.objectives:
+            items = "".join(f"<li>{esc(o.text)}</li>" for o in m.objectives)
+            parts.append(f"<li><strong>{m.number} · {esc(m.title)}</strong><ul>{items}</ul></li>")
+    return html_widget(f"<ul>{''.join(parts)}</ul>", "ankle-objectives")
