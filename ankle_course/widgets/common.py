@@ -44,3 +44,13 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]], caption: str) ->
         "<tr>" + "".join(f'<td style="padding:2px 8px">{esc(str(c))}</td>' for c in row) + "</tr>" for row in rows)
     return (f'<table style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
             f"{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def pain_scale(description: str, css_class: str) -> w.ToggleButtons:
+    """A 0–10 pain rating as a row of numbered buttons: the familiar numeric rating scale, and usable by
+    keyboard and screen reader (ipywidgets' slider handle has no accessible name, which axe flags)."""
+    scale = w.ToggleButtons(options=list(range(11)), value=0, description=description,
+                            tooltips=["0 = no pain"] + [""] * 9 + ["10 = worst pain imaginable"],
+                            style={"description_width": "initial", "button_width": "2.6em"})
+    scale.add_class(css_class)
+    return scale

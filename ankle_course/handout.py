@@ -1,0 +1,160 @@
+"""A printable home exercise programme: plan, dosage, pictures, warning signs and a log sheet.
+
+    python -m ankle_course.handout --condition posterior_tibial_tendinopathy --stage early \\
+        --exercises banded_inversion calf_raise_double --out handouts/plan.html
+
+The handout notebook (notebooks/handouts/home_programme.ipynb) is run with papermill using these
+parameters, then converted to one self-contained HTML file with nbconvert: pictures are data URIs and
+there are no scripts, so it opens offline and prints cleanly. `plan_html` builds the page's content and
+is what the notebook displays; it checks its parameters and explains any mistake in words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from .content import Course, course
+from .figures.treatment import short_source
+from .progression import PAIN_DURING_LIMIT, SETTLED_LIMIT
+from .triage.vocabulary import CONDITIONS
+from .widgets.common import esc
+from .widgets.exercises import exercise_card_html
+from .widgets.start import ACTION_TEXT
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
+STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}
+DEFAULT_EXERCISES = ("banded_plantarflexion", "banded_inversion", "calf_raise_double", "rom_dorsiflexion",
+                     "rom_plantarflexion", "rom_inversion", "rom_eversion")
+LOG_ROWS = 14
+
+
+def parse_exercises(exercises: str | Sequence[str] | None) -> list[str]:
+    """Exercise ids from a list or a comma/space separated string; empty means the default programme."""
+    if exercises is None:
+        return list(DEFAULT_EXERCISES)
+    items = exercises.replace(",", " ").split() if isinstance(exercises, str) else list(exercises)
+    return items or list(DEFAULT_EXERCISES)
+
+
+def check_parameters(condition: str, stage: str, exercises: Sequence[str], content: Course) -> None:
+    """Raise ValueError naming every bad parameter and what is allowed."""
+    problems = []
+    if condition not in CONDITIONS:
+        problems.append(f"unknown condition '{condition}'; choose one of: {', '.join(CONDITIONS)}")
+    if stage not in STAGES:
+        problems.append(f"unknown stage '{stage}'; choose one of: {', '.join(STAGES)}")
+    for ident in exercises:
+        if ident not in content.exercises:
+            problems.append(f"unknown exercise '{ident}'; choose from: {', '.join(content.exercises)}")
+    if problems:
+        raise ValueError("; ".join(problems))
+
+
+def _warning_signs_html(content: Course) -> str:
+    parts = []
+    for level, heading in (("emergency", "⛔ Emergency"), ("urgent", "⚠ Urgent")):
+        items = "".join(f"<li>{esc(s.sign)}</li>" for s in content.warning_signs.values() if s.action == level)
+        parts.append(f"<p><strong>{heading}: {esc(ACTION_TEXT[level])}</strong></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def _log_sheet_html(names: Sequence[str]) -> str:
+    head = "".join(f'<th scope="col" style="border:1px solid #000;padding:3px 6px">{h}</th>'
+                   for h in ("Date", "Exercise", "Sets × reps done", "Pain during (0–10)", "Pain next morning (0–10)"))
+    row = "".join('<td style="border:1px solid #000;padding:10px 6px">&nbsp;</td>' for _ in range(5))
+    return (f'<table style="border-collapse:collapse;width:100%"><caption style="text-align:left;font-weight:bold">'
+            f"Log sheet — exercises: {esc(', '.join(names))}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(f'<tr>{row}</tr>' for _ in range(LOG_ROWS))}</tbody></table>")
+
+
+def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None = None,
+              content: Course | None = None) -> str:
+    """The whole handout body as HTML (self-contained)."""
+    content = content or course()
+    chosen = parse_exercises(exercises)
+    check_parameters(condition, stage, chosen, content)
+    stage_name, dosage_index = STAGES[stage]
+    ranges = [r for r in content.recovery.values() if r.condition == condition]
+    recovery = "".join(f"<li>{esc(r.label)}: typically {r.weeks_min}–{r.weeks_max} weeks back to normal activity "
+                       f"(sources: {esc(short_source(content, r.refs))}). "
+                       f"{esc(r.note)}</li>" for r in ranges)
+    cards = "".join(exercise_card_html(e, content, dosage_index % len(content.exercises[e].dosages))
+                    for e in chosen)
+    names = [content.exercises[e].name for e in chosen]
+    return (
+        '<div class="ankle-handout">'
+        f"<h1>My home exercise programme</h1>"
+        f"<p><strong>For:</strong> {esc(CONDITIONS[condition])}. <strong>Stage:</strong> {esc(stage_name)}.</p>"
+        "<p><em>This plan is education, not a diagnosis. Follow your own clinician's advice where it differs.</em></p>"
+        + (f"<p><strong>Typical recovery</strong> (ranges; yours may differ):</p><ul>{recovery}</ul>" if recovery else "")
+        + "<h2>How to judge the dose: the pain rules</h2><ul>"
+        f"<li>Pain up to about {PAIN_DURING_LIMIT} out of 10 during the exercises is acceptable.</li>"
+        f"<li>By the next morning it should have settled (about {SETTLED_LIMIT} out of 10 or less).</li>"
+        "<li>Pain should not be creeping up from week to week. If any rule is broken, ease off.</li></ul>"
+        f"<h2>Exercises</h2>{cards}"
+        f'<h2>Warning signs: stop and get medical care</h2><div class="ankle-handout-warnings">'
+        f"{_warning_signs_html(content)}</div>"
+        f'<h2 style="break-before:page">Log sheet</h2>{_log_sheet_html(names)}'
+        "</div>")
+
+
+def show_plan(condition: str, stage: str, exercises: str | Sequence[str] | None = None):
+    """For the handout notebook: the plan, or a plain message if a parameter is wrong."""
+    from IPython.display import HTML
+
+    try:
+        return HTML(plan_html(condition, stage, exercises))
+    except ValueError as exc:
+        return HTML(f'<p role="alert">✗ The handout could not be made: {esc(str(exc))}.</p>')
+
+
+PRINT_CSS = """body{font-family:system-ui,sans-serif;max-width:52em;margin:1em auto;padding:0 1em;line-height:1.4}
+img{max-width:100%}@media print{details{display:none}.ankle-exercise-card{break-inside:avoid}}"""
+
+
+def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path | str) -> Path:
+    """Run the handout notebook with these parameters and write one self-contained HTML file."""
+    import nbformat
+    import papermill
+    from nbconvert import HTMLExporter
+
+    chosen = parse_exercises(exercises)
+    check_parameters(condition, stage, chosen, course())  # fail fast, before starting a kernel
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        executed = Path(tmp) / "home_programme.ipynb"
+        papermill.execute_notebook(str(NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False,
+                                   parameters={"condition": condition, "stage": stage, "exercises": " ".join(chosen)},
+                                   cwd=str(NOTEBOOK.parent))
+        notebook = nbformat.read(executed, as_version=4)
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(notebook)
+    out.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My home exercise programme'
+                   f"</title><style>{PRINT_CSS}</style></head><body>{body}</body></html>", encoding="utf-8")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ankle_course.handout", description=__doc__.split("\n")[0])
+    parser.add_argument("--condition", default="posterior_tibial_tendinopathy", help="a condition id")
+    parser.add_argument("--stage", default="early", choices=sorted(STAGES))
+    parser.add_argument("--exercises", nargs="*", default=None, help="exercise ids (default: the full programme)")
+    parser.add_argument("--out", default="handouts/plan.html", help="where to write the HTML")
+    args = parser.parse_args(argv)
+    try:
+        path = build(args.condition, args.stage, args.exercises, args.out)
+    except ValueError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    print(f"✓ Wrote {path} — open it in a browser and print it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

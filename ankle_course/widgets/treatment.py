@@ -1,0 +1,57 @@
+"""Views for the treatment module: source lists, the recovery timeline with its table, and PEACE & LOVE."""
+
+from __future__ import annotations
+
+from IPython.display import HTML, display
+
+from ..content import Course, course
+from ..figures.treatment import recovery_rows, recovery_timeline
+from .common import esc, table
+
+PEACE = (
+    ("P", "Protect", "Move less and avoid what makes it hurt for the first 1–3 days."),
+    ("E", "Elevate", "Raise the foot above the level of the heart when you can."),
+    ("A", "Avoid anti-inflammatories", "In the first days, avoid anti-inflammatory medicines, which may dampen "
+                                        "healing; ice is optional, for pain only. Ask a pharmacist about pain relief."),
+    ("C", "Compress", "A bandage or elastic wrap can limit swelling."),
+    ("E", "Educate", "Your body heals itself; active steps beat passive treatments and early scans."),
+)
+LOVE = (
+    ("L", "Load", "Let pain guide a gradual return to normal use and walking."),
+    ("O", "Optimism", "Expecting to recover helps you recover; worry and fear slow it."),
+    ("V", "Vascularisation", "Pain-free movement that raises your heart rate, such as cycling, helps healing."),
+    ("E", "Exercise", "Exercises for movement, strength and balance restore the ankle."),
+)
+
+
+def sources(*ref_ids: str, content: Course | None = None) -> HTML:
+    """The full citations behind a section, folded so the page stays readable."""
+    content = content or course()
+    items = "".join(f"<li>{esc(r.citation)}" + (f' <a href="{esc(r.url)}">{esc(r.url)}</a>' if r.url else "")
+                    + "</li>" for r in content.cite(ref_ids))
+    return HTML(f'<details class="ankle-sources"><summary>Sources for this section ({len(ref_ids)})</summary>'
+                f'<ol style="font-size:0.9em">{items}</ol></details>')
+
+
+def peace_and_love() -> HTML:
+    """PEACE (first days) and LOVE (after the first days), as two tables read letter by letter."""
+    peace = table(("Letter", "Means", "What you do"), PEACE, "PEACE — the first days after an injury")
+    love = table(("Letter", "Means", "What you do"), LOVE, "LOVE — after the first days")
+    return HTML(f'<div class="ankle-peace-love">{peace}<br/>{love}'
+                '<p style="font-size:0.9em">Source: Dubois &amp; Esculier, Br J Sports Med 2020.</p></div>')
+
+
+def recovery_table(content: Course | None = None) -> HTML:
+    rows = recovery_rows(content)
+    return HTML('<div class="ankle-recovery-table">' + table(
+        ("Situation", "Typical time back to normal activity", "What moves it", "Sources"), rows,
+        "Recovery timeline as a table (the same facts as the figure)") + "</div>")
+
+
+def recovery_timeline_with_table(content: Course | None = None) -> None:
+    """The figure, then its text alternative, then the full sources."""
+    content = content or course()
+    display(recovery_timeline(content))
+    display(recovery_table(content))
+    ids = list(dict.fromkeys(r for rng in content.recovery.values() for r in rng.refs))
+    display(sources(*ids, content=content))

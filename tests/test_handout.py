@@ -1,0 +1,55 @@
+"""The printable home programme: one command makes a self-contained HTML handout; bad parameters are explained."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ankle_course.handout import main, plan_html
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_documented_command_writes_a_self_contained_handout(tmp_path):
+    out = tmp_path / "handouts" / "plan.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "ankle_course.handout", "--condition", "posterior_tibial_tendinopathy", "--stage",
+         "early", "--exercises", "banded_inversion", "calf_raise_double", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    html = out.read_text()
+    assert "Turning the foot in against a band" in html and "Calf raise on both legs" in html
+    assert "Starting out: 10 reps × 2 sets" in html and "Building up" not in html
+    assert html.count("data:image/svg+xml;base64,") == 4
+    assert "Warning signs" in html and "Log sheet" in html and "Pain next morning" in html
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", html), "the handout must not fetch anything"
+    assert "condition = " not in html  # code is hidden
+
+
+def test_later_stage_uses_the_building_up_dosage():
+    html = plan_html("medial_ankle_sprain", "later", "rom_dorsiflexion banded_plantarflexion")
+    assert "Longer holds" in html and "Building up: 15 reps × 3 sets" in html
+    assert "Inner-ankle (deltoid) sprain" in html  # its typical recovery range
+
+
+def test_empty_exercise_list_means_the_full_programme():
+    html = plan_html("posterior_tibial_tendinopathy", "early", "")
+    assert html.count('class="ankle-exercise-card"') == 7
+
+
+def test_bad_parameters_are_all_named_in_one_message():
+    with pytest.raises(ValueError) as info:
+        plan_html("sprained_thing", "middle", ["no_such_exercise"])
+    text = str(info.value)
+    assert "unknown condition 'sprained_thing'" in text and "unknown stage 'middle'" in text
+    assert "unknown exercise 'no_such_exercise'" in text
+
+
+def test_command_reports_a_bad_exercise_without_a_traceback(capsys, tmp_path):
+    assert main(["--exercises", "hop", "--out", str(tmp_path / "x.html")]) == 2
+    assert "unknown exercise 'hop'" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
