@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 from IPython.display import display
 
+from ..figures import show
 from ..anatomy.describe import facts, figure_table, motion_rows, tunnel_table
 from ..anatomy.drill import Drill
 from ..anatomy.flashcards import FlashcardSession, build_deck
@@ -89,7 +90,7 @@ class AnatomyExplorer:
             notice("No layers are switched on, so the drawing is empty.", "info")
         self.output.clear_output(wait=True)
         with self.output:
-            display(self.figure)
+            show(self.figure)
 
 
 class MotionViewer:
@@ -115,7 +116,7 @@ class MotionViewer:
         self.figure = motion_figure(motion.id, content=self.content)
         self.output.clear_output(wait=True)
         with self.output:
-            display(self.figure)
+            show(self.figure)
 
 
 class Flashcards:
@@ -227,7 +228,7 @@ class NameThatStructure:
         self.figure.update_traces(hoverinfo="skip")  # hovering would give the answer away
         self.output.clear_output(wait=True)
         with self.output:
-            display(self.figure)
+            show(self.figure)
 
     def check(self) -> None:
         if self.choices.value is None:
@@ -249,7 +250,7 @@ class TunnelSection:
         self.figure = tunnel_section_figure(self.content)
         self.output = w.Output()
         with self.output:
-            display(self.figure)
+            show(self.figure)
         rows = tunnel_table(self.content)
         describe = w.Accordion(children=[html_widget(table(("#", "Memory word", "Structure", "What it does"), rows,
                                                            "Tarsal tunnel contents, front to back"))],

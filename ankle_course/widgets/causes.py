@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from ..figures import show
 from ..condition_text import condition_text
 from ..content import Course, course
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
@@ -40,5 +41,5 @@ def comparison_table(content: Course | None = None) -> HTML:
 def show_comparison(content: Course | None = None) -> None:
     """Draw the symptom-by-condition grid and its table alternative."""
     content = content or course()
-    display(comparison_grid(comparison_grid_data(content)))
+    show(comparison_grid(comparison_grid_data(content)))
     display(comparison_table(content))

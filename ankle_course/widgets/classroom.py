@@ -6,6 +6,7 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
+from ..figures import show
 from ..classroom import class_mastery, item_stats, load_class
 from ..content import course
 from .common import esc, notice, table
@@ -29,14 +30,14 @@ def class_results(folder: str | Path) -> None:
     if not data.learners:
         return
     stats = [s for s in item_stats(data, content) if s.answered]
-    display(item_figure(stats))
+    show(item_figure(stats))
     display(HTML('<div class="ankle-class-items">' + table(
         ("Question", "Module", "Answered", "Difficulty (mean score)", "Discrimination (r)", "Note"),
         [(s.question_id, s.module_id, s.answered, "—" if s.difficulty is None else f"{s.difficulty:.0%}",
           "—" if s.discrimination is None else f"{s.discrimination:.2f}", s.flag) for s in stats],
         "Per-question statistics (the same facts as the figure above)") + "</div>"))
     rows = class_mastery(data, content)
-    display(class_mastery_figure(rows, len(data.learners)))
+    show(class_mastery_figure(rows, len(data.learners)))
     display(HTML('<div class="ankle-class-mastery">' + table(
         ("Module: objective", "Started", "Mastered", "Class mean score"),
         [(r.label, r.learners_started, r.learners_mastered, "—" if r.mean_score is None else f"{r.mean_score:.0%}")

@@ -6,10 +6,9 @@ from typing import Iterable
 
 import ipywidgets as w
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from ..content import Course, course
-from ..figures import OFFLINE_RENDERER
+from ..figures import mimebundle
 from .common import esc
 
 
@@ -19,8 +18,7 @@ def show_figure(out: w.Output, fig: go.Figure, alt: str) -> None:
     Setting `outputs` directly (rather than `with out: display(...)`) works the same in JupyterLab and in
     pytest, so tests can check what the learner sees. `alt` is the plain-text fallback.
     """
-    bundle = pio.renderers[OFFLINE_RENDERER].to_mimebundle(fig)
-    out.outputs = ({"output_type": "display_data", "data": {**bundle, "text/plain": alt}, "metadata": {}},)
+    out.outputs = ({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}},)
 
 
 def sources_html(ref_ids: Iterable[str], content: Course | None = None) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping, Sequence
 import ipywidgets as w
 from IPython.display import HTML, display
 
+from ..figures import show
 from ..content import Course, course
 from ..content.schemas import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
@@ -136,8 +137,8 @@ class SessionLogView:
         self.figures.clear_output()
         if sessions:
             with self.figures:
-                display(sessions_per_week_figure(sessions))
-                display(pain_trend_figure(sessions))
+                show(sessions_per_week_figure(sessions))
+                show(pain_trend_figure(sessions))
 
     def _advice_html(self, sessions: list[dict[str, Any]]) -> str:
         if not sessions:

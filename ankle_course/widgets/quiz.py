@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 import ipywidgets as w
 from IPython.display import display
 
+from ..figures import show
 from ..content import Course, course
 from ..content.schemas import Question
 from ..progress import ProgressFileError, ProgressStore
@@ -93,7 +94,7 @@ class QuestionView:
         out = w.Output()
         out.add_class("ankle-quiz-figure")
         with out:
-            display(figure)
+            show(figure)
         return out
 
     def response(self) -> Any:
@@ -225,7 +226,7 @@ def mastery_summary(store: ProgressStore | None = None, content: Course | None =
             f"mean score {MASTERY_SCORE:.0%} or more)")
         out.clear_output()
         with out:
-            display(mastery_figure(rows))
+            show(mastery_figure(rows))
 
     button = w.Button(description="Update my mastery summary", tooltip="Redraw from your saved answers")
     button.add_class("ankle-mastery-refresh")

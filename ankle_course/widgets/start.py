@@ -124,12 +124,15 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
 
 
 def check_setup() -> None:
-    """Print a one-line health check, so a learner (or nbval) sees at once that the course is ready."""
-    from ..content import check_course
+    """Print a one-line health check, so a learner (or nbval) sees at once that the course is ready.
 
-    _, problems = check_course()
-    if problems:
-        print(f"✗ The course content has {len(problems)} problem(s); ask your instructor "
+    It loads the content through the per-kernel cache, so checking costs nothing extra later."""
+    from ..content import ContentError
+
+    try:
+        course()
+    except ContentError as exc:
+        print(f"✗ The course content has {len(exc.problems)} problem(s); ask your instructor "
               "(run: python -m ankle_course.content check).")
         return
     print("✓ The course is ready: its content was checked and your progress can be saved.")

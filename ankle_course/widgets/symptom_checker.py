@@ -14,6 +14,7 @@ import ipywidgets as w
 from IPython import get_ipython
 from IPython.display import display
 
+from ..figures import show
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.schemas import SymptomQuestion
@@ -204,7 +205,7 @@ class SymptomChecker(w.VBox):
         self.chart.clear_output(wait=True)
         if self.figure is not None:
             with self.chart:
-                display(self.figure)
+                show(self.figure)
 
 
 def _result_html(x: Explanation) -> str:

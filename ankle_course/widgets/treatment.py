@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from ..figures import show
 from ..content import Course, course
 from ..figures.treatment import recovery_rows, recovery_timeline
 from .common import esc, table
@@ -51,7 +52,7 @@ def recovery_table(content: Course | None = None) -> HTML:
 def recovery_timeline_with_table(content: Course | None = None) -> None:
     """The figure, then its text alternative, then the full sources."""
     content = content or course()
-    display(recovery_timeline(content))
+    show(recovery_timeline(content))
     display(recovery_table(content))
     ids = list(dict.fromkeys(r for rng in content.recovery.values() for r in rng.refs))
     display(sources(*ids, content=content))
