@@ -54,3 +54,9 @@ def pain_scale(description: str, css_class: str) -> w.ToggleButtons:
                             style={"description_width": "initial", "button_width": "2.6em"})
     scale.add_class(css_class)
     return scale
+
+
+def set_visible(widget: w.Widget, visible: bool) -> None:
+    """Show or hide a widget. An empty string, not None: JupyterLite does not apply a null `display`,
+    so a widget hidden with "none" would stay hidden there."""
+    widget.layout.display = "" if visible else "none"

@@ -21,7 +21,7 @@ from ..content.schemas import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
 from ..symptom_questions import (NONE_OF_THESE, NONE_OF_THESE_LABEL, SECTION_TITLES, SKIP, SKIP_LABEL, questions_for,
                                  read_answers)
-from .common import LEVEL_STYLE, esc, html_widget, notice, table
+from .common import LEVEL_STYLE, esc, html_widget, notice, set_visible, table
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
@@ -163,7 +163,7 @@ class SymptomChecker(w.VBox):
         sections = {self.content.symptom_questions[qid].section for qid in asked}
         for key, row in self.rows.items():
             visible = key.removeprefix("section:") in sections if key.startswith("section:") else key in asked
-            row.layout.display = None if visible else "none"
+            set_visible(row, visible)
         self.update()
 
     def update(self) -> None:

@@ -22,7 +22,7 @@ import ipywidgets as w
 from ..content import Course, course
 from ..progress import ProgressStore
 from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, Clock, ExerciseTimer, TimerDosage
-from .common import esc, html_widget, notice, pain_scale
+from .common import esc, html_widget, notice, pain_scale, set_visible
 
 REFRESH_S = 0.25
 GET_READY_S = 5
@@ -161,7 +161,7 @@ class ExerciseTimerView:
         self.message.value = ""
         self.save_message.value = ""
         self.save_button.disabled = False
-        self.log_box.layout.display = "none"
+        set_visible(self.log_box, False)
         self.timer = ExerciseTimer(dosage, clock=self.clock)
         self.timer.start()
         self.started_at = self.now()
@@ -239,7 +239,7 @@ class ExerciseTimerView:
         self.countdown.value = self._big(str(math.ceil(state.remaining_s - 1e-9)) if state.phase != DONE else "0")
         self.progress.value = state.progress
         if status in (STOPPED, FINISHED):
-            self.log_box.layout.display = None
+            set_visible(self.log_box, True)
 
     @staticmethod
     def _big(text: str) -> str:
