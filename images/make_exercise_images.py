@@ -1,4 +1,4 @@
-"""Draw the start and end pictures of every exercise as small SVG files (run: python images/make_exercise_images.py).
+"""Draw the start and end pictures of every exercise as small SVG files (run: python images/make_exercise_images.py [FOLDER]).
 
 Simple line drawings of a lower leg and foot, so they print well and stay readable at any size. Each SVG
 carries a <title> and <desc> (its alt text, taken from exercises.toml), an arrow for the movement on the
@@ -104,17 +104,19 @@ def svg(title: str, desc: str, body: str, stage: str) -> str:
             f'<text x="{W - 8}" y="18" font-size="15" font-weight="bold" text-anchor="end">{stage}</text></svg>\n')
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
     exercises = {e["id"]: e for e in tomllib.loads(EXERCISES.read_text(encoding="utf-8"))["exercise"]}
     for ident, (start, end, move, caption) in DRAWINGS.items():
         ex = exercises[ident]
-        (HERE / f"exercise_{ident}_start.svg").write_text(
+        (out / f"exercise_{ident}_start.svg").write_text(
             svg(f"{ex['name']}: start", ex["start_position"], start, "Start"), encoding="utf-8")
         end_body = end + move + f'<text x="8" y="18" font-size="12" fill="{ARROW}">→ {escape(caption)}</text>'
-        (HERE / f"exercise_{ident}_end.svg").write_text(
+        (out / f"exercise_{ident}_end.svg").write_text(
             svg(f"{ex['name']}: end", ex["end_position"], end_body, "End"), encoding="utf-8")
-    print(f"wrote {2 * len(DRAWINGS)} pictures to {HERE}")
+    print(f"wrote {2 * len(DRAWINGS)} pictures to {out}")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
