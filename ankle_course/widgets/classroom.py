@@ -60,7 +60,9 @@ def answer_key(module_id: str | None = None, audience: str | None = None) -> HTM
                  q.explanation, ", ".join(q.refs)) for q in qs]
         parts.append(table(("Id", "Objective", "Audience", "Difficulty", "Type", "Question", "Answer", "Why", "Refs"),
                            rows, f"{module.number} · {module.title} ({len(qs)} questions)"))
-    return HTML('<div class="ankle-answer-key">' + "".join(parts) + "</div>")
+    # wider than the page: a focusable, labelled region lets keyboard users scroll it (axe: scrollable-region-focusable)
+    return HTML('<div class="ankle-answer-key" tabindex="0" role="region" aria-label="Answer key" '
+                'style="overflow-x:auto">' + "".join(parts) + "</div>")
 
 
 def bank_overview() -> HTML:

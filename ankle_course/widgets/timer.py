@@ -90,7 +90,8 @@ class ExerciseTimerView:
         self.progress.add_class("ankle-timer-progress")
         self.cue = html_widget("", "ankle-timer-cue")
         self.message = html_widget("", "ankle-timer-message")
-        self.audio = w.Audio(value=b"", format="wav", autoplay=True, controls=False, loop=False,
+        # starts with a moment of silence: an empty Audio widget makes the browser log a failed load
+        self.audio = w.Audio(value=beep_wav(0.0, seconds=0.05), format="wav", autoplay=True, controls=False, loop=False,
                              layout={"width": "1px", "height": "1px"})
         self.audio.add_class("ankle-timer-audio")
 
