@@ -43,3 +43,11 @@ def test_course_map_and_notebooks_folder_agree():
     mapped = {m.notebook for m in course().modules.values()}
     present = {p.name for p in NOTEBOOKS.glob("*.ipynb")}
     assert mapped == present
+
+
+def test_every_module_notebook_states_its_learning_objectives():
+    """The objectives card (module_status) lists them; the final assessment shows mastery per objective."""
+    for module in course().modules.values():
+        text = (NOTEBOOKS / module.notebook).read_text()
+        expected = "final_assessment(" if module.id == "final" else f'module_status(\\"{module.id}\\")'
+        assert expected in text, f"{module.notebook} does not state its learning objectives"
