@@ -152,24 +152,32 @@ INTERACTIONS: dict[str, list[Interaction]] = {
     "00_start_here.ipynb": [progress_overview_lists_every_module, export_button_saves_and_offers_a_download],
     # Other modules keep theirs in interactions/<notebook stem>.py as `interact(page)` (shared with
     # test_lite_site.py); both kinds run. Still to come, with the class names the widgets use today:
-    # TODO(treatment): 04_treatment.ipynb has no interaction yet (e.g. the recovery timeline's controls).
 }
 INTERACTIONS_DIR = Path(__file__).with_name("interactions")
 
 
-def module_interaction(notebook: str) -> Interaction | None:
-    """interactions/<stem>.py's `interact(page)`, written by the module's author, if there is one."""
+def load_interact(notebook: str) -> Callable[[Page], None] | None:
+    """interactions/<stem>.py's `interact(page)`, written by the module's author, if there is one
+    (used as is by the JupyterLite test, which has no server folders to offer)."""
     path = INTERACTIONS_DIR / f"{Path(notebook).stem}.py"
     if not path.exists():
         return None
     spec = importlib.util.spec_from_file_location(f"ankle_interaction_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module.interact
+
+
+def module_interaction(notebook: str) -> Interaction | None:
+    """The module author's interaction, as a registry entry."""
+    interact = load_interact(notebook)
+    if interact is None:
+        return None
 
     def run(ctx: InteractionContext) -> None:
-        module.interact(ctx.page)
+        interact(ctx.page)
 
-    run.__name__ = f"interactions/{path.name}"
+    run.__name__ = f"interactions/{Path(notebook).stem}.py"
     return run
 
 

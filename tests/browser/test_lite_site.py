@@ -7,7 +7,6 @@ works, and not one request leaves the local server: a request to any other host 
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ import pytest
 
 from browser_env import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, VIEWPORT, discover_notebooks, in_ci, \
     missing_browser_reason
+from browser_interactions import load_interact
 from browser_notebook import (PROBES_JS, NotebookRun, collect_console, error_outputs, open_notebook, plot_problems,
                               restart_and_run_all, wait_for_outputs_to_settle, wait_for_run_to_finish,
                               widget_problems)
@@ -37,7 +37,6 @@ NO_GOOGLE = [
 ]
 # Pyodide starts and installs the course from the site's own index before the first cell runs.
 LITE_TIMEOUT_S = 420
-INTERACTIONS = REPO / "tests" / "browser" / "interactions"
 TIMINGS = ARTIFACTS / "lite-timings.json"
 
 
@@ -103,16 +102,6 @@ def lite_browser(lite_url: str, playwright_driver):
     browser.close()
 
 
-def _interaction(name: str):
-    path = INTERACTIONS / f"{Path(name).stem}.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location(f"lite_interaction_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.interact
-
-
 def _record_timing(name: str, seconds: dict[str, float]) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     timings = json.loads(TIMINGS.read_text()) if TIMINGS.exists() else {}
@@ -141,7 +130,7 @@ def test_notebook_runs_in_the_browser_with_no_server(name: str, lite_url: str, l
         assert not error_outputs(outputs), error_outputs(outputs)
         assert not widget_problems(outputs), widget_problems(outputs)
         assert not plot_problems(outputs), plot_problems(outputs)
-        interact = _interaction(name)
+        interact = load_interact(name)
         if interact is not None:
             interact(page)
         _record_timing(name, {"open_s": round(opened - started, 1), "run_all_s": round(usable - opened, 1),
