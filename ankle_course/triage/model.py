@@ -378,6 +378,16 @@ def _load(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:
     return model, []
 
 
+@functools.cache
+def _load_shipped() -> tuple[TriageModel | None, list[ContentProblem]]:
+    """The content check and the engine both need the shipped model: parse and validate it once per process."""
+    return _load(SHIPPED_FOLDER)
+
+
+def _load_once(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:
+    return _load_shipped() if folder.resolve() == SHIPPED_FOLDER.resolve() else _load(folder)
+
+
 def check_triage_model(folder: Path | str) -> list[ContentProblem]:
     """Every problem in a content folder's triage model (none if the folder has no triage/ subfolder).
 
@@ -388,12 +398,12 @@ def check_triage_model(folder: Path | str) -> list[ContentProblem]:
     folder = Path(folder)
     if not (folder / TRIAGE_FOLDER).is_dir():
         return []
-    return _load(folder)[1]
+    return list(_load_once(folder)[1])
 
 
 def load_triage_model(folder: Path | str | None = None) -> TriageModel:
     """Load and validate the triage model, raising ContentError that lists every problem."""
-    model, problems = _load(Path(folder) if folder is not None else SHIPPED_FOLDER)
+    model, problems = _load_once(Path(folder) if folder is not None else SHIPPED_FOLDER)
     if model is None:
         raise ContentError(problems)
     return model
