@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..ottawa import OttawaInputs, ottawa_decision
 from .vocabulary import urgency
 
 Findings = Mapping[str, Any]
@@ -33,6 +34,13 @@ class Rule:
     reason: str
     applies: Callable[[Findings], bool]
     contract: bool = True
+
+
+def ottawa_point_is_tender(findings: Mapping[str, Any]) -> bool:
+    """The diagnosis module's Ottawa rules decide, so the checker and the calculator cannot drift apart:
+    a tender Ottawa point (the checker's `bone_tenderness` values are the rules' point ids) means an X-ray."""
+    tender = frozenset(findings.get("bone_tenderness") or ())
+    return bool(tender) and ottawa_decision(OttawaInputs(tender=tender)).any_xray
 
 
 def after_injury(f: Findings) -> bool:
@@ -88,7 +96,7 @@ CONTRACT_RULES: tuple[Rule, ...] = (
     Rule("bone_tenderness_after_injury", "urgent",
          "After an injury, pressing on an ankle or midfoot bone hurts: the Ottawa ankle and foot rules say "
          "this needs an X-ray to look for a broken bone.",
-         lambda f: after_injury(f) and bool(f.get("bone_tenderness"))),
+         lambda f: after_injury(f) and ottawa_point_is_tender(f)),
     Rule("swollen_calf", "urgent",
          "One calf is swollen or tender: a blood clot in a deep vein (DVT) has to be ruled out the same day.",
          _true("calf_swelling_tenderness")),
