@@ -10,7 +10,7 @@ import textwrap
 
 from ..content import Course
 from ..content.schemas import Motion, Structure
-from .layers import LAYERS, drawn_in, layer_of
+from .layers import LAYERS, Drawn, drawn_in, layer_of, short_name
 
 # The tarsal tunnel's contents, front to back, with the memory aid's words.
 TUNNEL_ORDER = (
@@ -68,4 +68,16 @@ def citation_text(content: Course, ref_ids: tuple[str, ...]) -> str:
     return " ".join(f"[{r}]" for r in ref_ids)
 
 
-__all__ = ["TUNNEL_ORDER", "facts", "figure_table", "layer_of", "motion_rows", "tunnel_table", "wrap"]
+
+def label_text(drawn: Drawn, view: str) -> str:
+    """The label a structure carries in a view (numbered with its memory word in the tunnel section);
+    shared by the plotly figure and the SVG export, so that they never disagree."""
+    name = short_name(drawn.structure, drawn.shape)
+    if view == "section":
+        for number, (ident, word) in enumerate(TUNNEL_ORDER, start=1):
+            if ident == drawn.structure.id:
+                return f"{number} {name} ({word})"
+    return name
+
+
+__all__ = ["TUNNEL_ORDER", "facts", "figure_table", "label_text", "layer_of", "motion_rows", "tunnel_table", "wrap"]

@@ -11,7 +11,7 @@ import html
 
 import plotly.graph_objects as go
 
-from ..anatomy.describe import TUNNEL_ORDER, facts, wrap
+from ..anatomy.describe import facts, label_text, wrap
 from ..anatomy.geometry import bounds, outlines, rotate
 from ..anatomy.layers import LAYERS, VIEWS, Drawn, drawn_in, short_name
 from ..content import Course, course
@@ -98,7 +98,7 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
         all_lines.extend(polylines)
         fig.add_trace(structure_trace(drawn, polylines, highlight))
         if labels and not motion_pose:
-            label = _label(drawn, _label_text(drawn, view), highlight)
+            label = _label(drawn, label_text(drawn, view), highlight)
             if label:
                 annotations.append(label)
                 all_lines.append([tuple(drawn.shape.label)])
@@ -115,15 +115,6 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
         yaxis=dict(range=[y0 - pad, y1 + pad], visible=False),
     )
     return fig
-
-
-def _label_text(drawn: Drawn, view: str) -> str:
-    name = short_name(drawn.structure, drawn.shape)
-    if view == "section":
-        for number, (ident, word) in enumerate(TUNNEL_ORDER, start=1):
-            if ident == drawn.structure.id:
-                return f"{number} {name} ({word})"
-    return name
 
 
 def tunnel_section_figure(content: Course | None = None, highlight: str | None = None) -> go.Figure:

@@ -13,7 +13,7 @@ import html
 import sys
 from pathlib import Path
 
-from ..anatomy.describe import TUNNEL_ORDER
+from ..anatomy.describe import label_text
 from ..anatomy.geometry import bounds, outlines
 from ..anatomy.layers import VIEWS, drawn_in, label_side, short_name
 from ..content import Course, course
@@ -114,15 +114,6 @@ def _label_extent(d, view: str) -> list[tuple[float, float]]:
     if side == "middle":
         return [(x - w / 2, y - 5), (x + w / 2, y + 5)]
     return [(x, y), (x + sign * (w if side == "start" else -w), y + 4)]
-
-
-def label_text(d, view: str) -> str:
-    name = short_name(d.structure, d.shape)
-    if view == "section":
-        for number, (ident, word) in enumerate(TUNNEL_ORDER, start=1):
-            if ident == d.structure.id:
-                return f"{number} {name} ({word})"
-    return name
 
 
 def _label_svg(d, view: str, tx, ty) -> str:
