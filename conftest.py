@@ -1,4 +1,4 @@
-"""Test-wide setup: notebooks run against a throwaway progress folder, and nbval reads the expected
+"""Test-wide setup: notebooks run against a throwaway progress folder and content cache, and nbval reads the expected
 output of deterministic cells from cell metadata.
 
 Notebooks are committed with outputs stripped (learners start clean), so nbval would have nothing to
@@ -32,3 +32,5 @@ nbval.plugin.IPyNbFile.collect = _collect_with_expected_outputs
 def pytest_configure(config):
     # never read or write a real learner's progress from tests (nbval's kernels inherit this)
     os.environ["ANKLE_COURSE_HOME"] = tempfile.mkdtemp(prefix="ankle-test-progress-")
+    # nor the account's content cache: the first kernel validates, as on a fresh machine
+    os.environ["ANKLE_COURSE_CACHE"] = tempfile.mkdtemp(prefix="ankle-test-cache-")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from .content.schemas import Case, CaseOption, CaseStage
+from .content.records import Case, CaseOption, CaseStage
 from .triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING, urgency
 
 DIFFERENTIAL_SIZE = 3

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .content import Course, course
-from .content.schemas import Condition, Reference
+from .content.records import Condition, Reference
 
 SECTIONS = (
     ("what_happens", "What happens"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .content import Course, course
-from .content.schemas import SymptomQuestion
+from .content.records import SymptomQuestion
 
 TRACKS = ("learner", "pt_student")
 SECTION_TITLES = {

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from ankle_course.content import course
-from ankle_course.content.schemas import Question
+from ankle_course.content.records import Question
 from ankle_course.quiz.gift import escape, to_gift
 from ankle_course.quiz.qti import QTI_NS, to_qti_zip
 from gift_parser import GiftError, parse_gift

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ankle_course.content.schemas import Question
+from ankle_course.content.records import Question
 from ankle_course.quiz import ResponseError, correct_answer_text, is_correct, score, verdict
 
 

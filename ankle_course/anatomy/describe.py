@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..content import Course
-from ..content.schemas import Motion, Structure
+from ..content.records import Motion, Structure
 from .layers import LAYERS, Drawn, drawn_in, layer_of, short_name
 
 # The tarsal tunnel's contents, front to back, with the memory aid's words.

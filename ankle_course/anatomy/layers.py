@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content import Course
-from ..content.schemas import Structure, ViewShape
+from ..content.records import Structure, ViewShape
 
 LAYERS = {
     # id: (label shown on the checkbox, kinds of structure in it); drawn in this order, bottom to top

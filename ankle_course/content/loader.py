@@ -6,20 +6,19 @@ instead of one error per run.
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from marshmallow import ValidationError
 
-from . import schemas as s
+from . import records as r, schemas as s
+from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem, flatten_messages
 
-SHIPPED_FOLDER = Path(__file__).with_name("data")
 MAX_FILE_BYTES = 2_000_000
 
 
@@ -51,35 +50,6 @@ COLLECTIONS = (
     Collection("scans", "imaging.toml", "scan", s.ScanSchema),
 )
 CASES_FOLDER = "cases"
-
-
-@dataclass(frozen=True)
-class Course:
-    """All course knowledge, validated; each collection maps id -> record in file order."""
-
-    folder: Path
-    references: Mapping[str, s.Reference]
-    modules: Mapping[str, s.Module]
-    terms: Mapping[str, s.Term]
-    warning_signs: Mapping[str, s.WarningSign]
-    structures: Mapping[str, s.Structure]
-    anatomy_shapes: Mapping[str, s.AnatomyShape]
-    motions: Mapping[str, s.Motion]
-    conditions: Mapping[str, s.Condition]
-    exercises: Mapping[str, s.Exercise]
-    questions: Mapping[str, s.Question]
-    recovery: Mapping[str, s.RecoveryRange]
-    symptom_questions: Mapping[str, s.SymptomQuestion]
-    special_tests: Mapping[str, s.SpecialTest]
-    scans: Mapping[str, s.Scan]
-    cases: Mapping[str, s.Case]
-
-    def cite(self, ref_ids: Iterable[str]) -> list[s.Reference]:
-        return [self.references[r] for r in ref_ids]
-
-    def summary(self) -> str:
-        counts = [f"{len(getattr(self, f.name))} {f.name.replace('_', ' ')}" for f in dc_fields(self)[1:]]
-        return ", ".join(counts)
 
 
 def _entry_label(raw: Any, index: int) -> str:
@@ -143,10 +113,10 @@ def _load_collection(folder: Path, coll: Collection, problems: list[ContentProbl
     return records
 
 
-def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[str, str]) -> dict[str, s.Case]:
+def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[str, str]) -> dict[str, r.Case]:
     """Each case is a file of its own, so an instructor adds a case by dropping in one file."""
     schema = s.CaseSchema()
-    cases: dict[str, s.Case] = {}
+    cases: dict[str, r.Case] = {}
     for path in sorted((folder / CASES_FOLDER).glob("*.toml")):
         name = f"{CASES_FOLDER}/{path.name}"
         data = _read_toml(path, name, problems)
@@ -230,7 +200,7 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
 CITATION = re.compile(r"\[@([^\]]*)\]")
 
 
-def _check_condition_text(cond: s.Condition, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
+def _check_condition_text(cond: r.Condition, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
     """A condition's text cites with [@ref_id]; its typical findings name symptom questions (and a choice)."""
     sections = vars(cond.details) if cond.details else {}
     for name, text in sections.items():
@@ -257,7 +227,7 @@ def _check_condition_text(cond: s.Condition, records: dict[str, dict[str, Any]],
         problems.append(ContentProblem("conditions.toml", f"'{cond.id}'", f"typical_findings[{i}]", message))
 
 
-def _check_case(case: s.Case, name: str, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
+def _check_case(case: r.Case, name: str, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
     """A case speaks the symptom checker's language (contract findings and condition ids), so that the checker
     can reason about the same patient; what its stages cite must exist too."""
     try:
@@ -298,7 +268,7 @@ def check_course(folder: Path | str | None = None) -> tuple[Course | None, list[
     case_files: dict[str, str] = {}
     records["cases"] = _load_cases(folder, problems, case_files)
     _cross_check(records, case_files, problems)
-    from ..triage.model import check_triage_model  # the triage model builds on this loader: import late
+    from ..triage.model_loader import check_triage_model  # the triage model builds on this loader: import late
 
     problems.extend(check_triage_model(folder))
     if problems:
@@ -313,12 +283,6 @@ def load_course(folder: Path | str | None = None) -> Course:
     if course is None:
         raise ContentError(problems)
     return course
-
-
-@functools.cache
-def course() -> Course:
-    """The shipped course content, loaded and validated once per kernel."""
-    return load_course()
 
 
 def _check_anatomy_drawings(records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:

@@ -1,15 +1,40 @@
 """The shape of every kind of course content, checked with marshmallow.
 
-Each schema loads one entry of a TOML file into a frozen record. Unknown fields are errors so
+Each schema loads one entry of a TOML file into a frozen record of `records`. Unknown fields are errors so
 that an instructor's typo ("refrences") is reported rather than silently ignored.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from .records import (
+    AnatomyShape,
+    Case,
+    CaseOption,
+    CaseStage,
+    Condition,
+    ConditionDetails,
+    Dosage,
+    Exercise,
+    ImagingQuestion,
+    Module,
+    Motion,
+    Objective,
+    PublishedAccuracy,
+    Question,
+    RecoveryRange,
+    Reference,
+    Scan,
+    SpecialTest,
+    Structure,
+    SymptomQuestion,
+    Term,
+    ViewShape,
+    WarningSign,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
 TRACKS = ("learner", "pt_student", "both")
@@ -59,14 +84,6 @@ class RecordSchema(Schema):
 
 
 # ---------------------------------------------------------------------------------------------- references
-@dataclass(frozen=True)
-class Reference:
-    id: str
-    citation: str
-    kind: str
-    year: int
-    url: str | None = None
-    note: str | None = None
 
 
 class ReferenceSchema(RecordSchema):
@@ -80,14 +97,6 @@ class ReferenceSchema(RecordSchema):
 
 
 # ---------------------------------------------------------------------------------------------- glossary
-@dataclass(frozen=True)
-class Term:
-    id: str
-    term: str
-    plain: str
-    detail: str | None = None
-    refs: tuple[str, ...] = ()
-    see_also: tuple[str, ...] = ()
 
 
 class TermSchema(RecordSchema):
@@ -100,32 +109,13 @@ class TermSchema(RecordSchema):
     see_also = fields.List(_id(), load_default=list)
 
 
-
 # ---------------------------------------------------------------------------------------------- course map
-@dataclass(frozen=True)
-class Objective:
-    id: str
-    text: str
 
 
 class ObjectiveSchema(RecordSchema):
     record = Objective
     id = _id()
     text = _text()
-
-
-
-@dataclass(frozen=True)
-class Module:
-    id: str
-    number: int
-    notebook: str
-    title: str
-    teaches: str
-    minutes: int
-    track: str
-    status: str
-    objectives: tuple[Objective, ...] = ()
 
 
 class ModuleSchema(RecordSchema):
@@ -144,16 +134,7 @@ class ModuleSchema(RecordSchema):
     objectives = fields.List(fields.Nested(ObjectiveSchema), load_default=list)
 
 
-
 # ---------------------------------------------------------------------------------------------- warning signs
-@dataclass(frozen=True)
-class WarningSign:
-    id: str
-    sign: str
-    could_be: str
-    action: str
-    findings: dict[str, Any]
-    refs: tuple[str, ...]
 
 
 class WarningSignSchema(RecordSchema):
@@ -167,19 +148,7 @@ class WarningSignSchema(RecordSchema):
     refs = _refs()
 
 
-
 # ---------------------------------------------------------------------------------------------- anatomy
-@dataclass(frozen=True)
-class Structure:
-    id: str
-    name: str
-    kind: str
-    plain: str
-    refs: tuple[str, ...]
-    attachments: str | None = None
-    action: str | None = None
-    innervation: str | None = None
-    relevance: str | None = None
 
 
 class StructureSchema(RecordSchema):
@@ -195,19 +164,7 @@ class StructureSchema(RecordSchema):
     relevance = _text(required=False, load_default=None)
 
 
-
 # ---------------------------------------------------------------------------------------------- conditions
-@dataclass(frozen=True)
-class ConditionDetails:
-    """What a learner reads about a condition, section by section; cite inside the text with [@ref_id]."""
-
-    what_happens: str
-    who: str
-    feels: str
-    do_now: str
-    recovery: str
-    pt_depth: str | None = None
-    correction: str | None = None  # what the source article said, where it was wrong or dated
 
 
 class ConditionDetailsSchema(RecordSchema):
@@ -219,20 +176,6 @@ class ConditionDetailsSchema(RecordSchema):
     recovery = _text()
     pt_depth = _text(required=False, load_default=None)
     correction = _text(required=False, load_default=None)
-
-
-@dataclass(frozen=True)
-class Condition:
-    id: str
-    name: str
-    group: str
-    summary: str
-    refs: tuple[str, ...]
-    structures: tuple[str, ...] = ()
-    details: ConditionDetails | None = None
-    short_name: str | None = None  # for figure axes
-    # symptom-checker answers ("finding" or "finding=choice") typical of it; drawn as the comparison grid
-    typical_findings: tuple[str, ...] = ()
 
 
 class ConditionSchema(RecordSchema):
@@ -250,27 +193,9 @@ class ConditionSchema(RecordSchema):
         load_default=list)
 
 
-
 # ---------------------------------------------------------------------------------------------- symptom questions
 FINDING_TYPES = ("int", "bool", "choice", "set")
 QUESTION_SECTIONS = ("warning", "story", "symptoms", "about_you", "clinical_tests")
-
-
-@dataclass(frozen=True)
-class SymptomQuestion:
-    """How the symptom checker asks for one finding of the triage vocabulary (the id is the finding id)."""
-
-    id: str
-    section: str
-    track: str
-    type: str
-    prompt: str
-    short: str
-    help: str | None = None
-    choices: tuple[str, ...] = ()
-    choice_labels: tuple[str, ...] = ()
-    min: int | None = None
-    max: int | None = None
 
 
 class SymptomQuestionSchema(RecordSchema):
@@ -304,14 +229,6 @@ class SymptomQuestionSchema(RecordSchema):
 
 
 # ---------------------------------------------------------------------------------------------- exercises
-@dataclass(frozen=True)
-class Dosage:
-    label: str
-    reps: int
-    sets: int
-    hold_s: int
-    rest_s: int
-    relax_s: int = 3  # between repetitions, for the exercise timer
 
 
 class DosageSchema(RecordSchema):
@@ -322,22 +239,6 @@ class DosageSchema(RecordSchema):
     hold_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 120))
     rest_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 600))
     relax_s = fields.Integer(load_default=3, strict=True, validate=validate.Range(0, 60))
-
-
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    name: str
-    purpose: str
-    steps: tuple[str, ...]
-    dosages: tuple[Dosage, ...]
-    cautions: tuple[str, ...]
-    refs: tuple[str, ...]
-    # the pictures' alt text: where the body is at the start and at the end of one repetition
-    start_position: str | None = None
-    end_position: str | None = None
-    progression: str | None = None
 
 
 class ExerciseSchema(RecordSchema):
@@ -354,17 +255,7 @@ class ExerciseSchema(RecordSchema):
     progression = _text(required=False, load_default=None)
 
 
-
 # ---------------------------------------------------------------------------------------------- recovery
-@dataclass(frozen=True)
-class RecoveryRange:
-    id: str
-    condition: str
-    label: str
-    weeks_min: int
-    weeks_max: int
-    note: str
-    refs: tuple[str, ...]
 
 
 class RecoveryRangeSchema(RecordSchema):
@@ -383,23 +274,7 @@ class RecoveryRangeSchema(RecordSchema):
             raise ValidationError("must not be more than weeks_max", "weeks_min")
 
 
-
 # ---------------------------------------------------------------------------------------------- questions
-@dataclass(frozen=True)
-class Question:
-    id: str
-    module: str
-    objective: str
-    audience: str
-    difficulty: int
-    type: str
-    prompt: str
-    explanation: str
-    section: str
-    refs: tuple[str, ...]
-    choices: tuple[str, ...] = ()
-    answer: Any = None
-    structure: str | None = None  # identify questions: the anatomy structure id the figure highlights
 
 
 class QuestionSchema(RecordSchema):
@@ -442,7 +317,6 @@ class QuestionSchema(RecordSchema):
             raise ValidationError("an identify question names the structure its figure highlights", "structure")
 
 
-
 # ---------------------------------------------------------------------------------------------- cases
 # A case unfolds in these stages, in this order (an instructor may leave out middle ones).
 CASE_STAGE_KINDS = ("history", "examination", "special_tests", "investigations", "diagnosis", "management")
@@ -451,37 +325,12 @@ CASE_COMMITMENTS = ("differential", "next_step", "triage")
 TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")  # the symptom-checker contract's levels
 
 
-@dataclass(frozen=True)
-class CaseOption:
-    """One choice for "what would you do next?": whether an expert would pick it, and why (or why not)."""
-
-    id: str
-    label: str
-    why: str
-    best: bool = False
-
-
 class CaseOptionSchema(RecordSchema):
     record = CaseOption
     id = _id()
     label = _text()
     why = _text()
     best = fields.Boolean(load_default=False)
-
-
-@dataclass(frozen=True)
-class CaseStage:
-    name: str
-    kind: str
-    text: str
-    ask: tuple[str, ...]
-    reasoning: str  # the expert's thinking, shown only after the student has committed
-    expert_differential: tuple[str, ...] = ()  # condition ids, most likely first
-    triage: str | None = None  # the expert's triage at this stage
-    question: str | None = None  # the next-step question, e.g. "Which test would you do next?"
-    options: tuple[CaseOption, ...] = ()
-    pt_depth: str | None = None
-    refs: tuple[str, ...] = ()
 
 
 class CaseStageSchema(RecordSchema):
@@ -522,19 +371,6 @@ class CaseStageSchema(RecordSchema):
             raise ValidationError("only a stage that asks for 'next_step' has options", "options")
 
 
-@dataclass(frozen=True)
-class Case:
-    id: str
-    title: str
-    condition: str
-    triage: str  # the expert's final triage, compared with the symptom checker's
-    findings: dict[str, Any]
-    stages: tuple[CaseStage, ...]
-    teaching_points: tuple[str, ...]
-    checker_note: str  # where and why the symptom checker's reasoning differs from the expert's
-    refs: tuple[str, ...]
-
-
 class CaseSchema(RecordSchema):
     record = Case
     id = _id()
@@ -560,7 +396,6 @@ class CaseSchema(RecordSchema):
                 f"with history and ending with management); got {', '.join(kinds)}", "stages")
 
 
-
 # ---------------------------------------------------------------------------------------------- special tests
 def _fraction() -> fields.Float:
     return fields.Float(load_default=None, validate=validate.Range(0, 1, min_inclusive=False,
@@ -570,19 +405,6 @@ def _fraction() -> fields.Float:
 def _lr() -> fields.Float:
     return fields.Float(load_default=None, validate=validate.Range(0, None, min_inclusive=False,
                                                                     error="must be a likelihood ratio above 0"))
-
-
-@dataclass(frozen=True)
-class PublishedAccuracy:
-    """Published accuracy of one test against one reference standard; numbers only as the source gives them."""
-
-    source: str
-    against: str
-    sensitivity: float | None = None
-    specificity: float | None = None
-    lr_positive: float | None = None
-    lr_negative: float | None = None
-    note: str | None = None
 
 
 class PublishedAccuracySchema(RecordSchema):
@@ -603,20 +425,6 @@ class PublishedAccuracySchema(RecordSchema):
                                   "accuracy_note", "sensitivity")
 
 
-@dataclass(frozen=True)
-class SpecialTest:
-    id: str
-    name: str
-    checks: str
-    how: tuple[str, ...]
-    positive: str
-    suggests: str
-    accuracy_note: str
-    refs: tuple[str, ...]
-    accuracy: PublishedAccuracy | None = None
-    learner_safe: str | None = None  # how (or whether) a learner may try it on themself
-
-
 class SpecialTestSchema(RecordSchema):
     record = SpecialTest
     id = _id()
@@ -631,14 +439,7 @@ class SpecialTestSchema(RecordSchema):
     learner_safe = _text(required=False, load_default=None)
 
 
-
 # ---------------------------------------------------------------------------------------------- imaging
-@dataclass(frozen=True)
-class ImagingQuestion:
-    id: str
-    question: str
-    why: str
-    next_step: str | None = None
 
 
 class ImagingQuestionSchema(RecordSchema):
@@ -647,20 +448,6 @@ class ImagingQuestionSchema(RecordSchema):
     question = _text()
     why = _text()
     next_step = _text(required=False, load_default=None)
-
-
-@dataclass(frozen=True)
-class Scan:
-    """One kind of imaging or nerve test, and the questions for which it is the first choice."""
-
-    id: str
-    name: str
-    plain: str
-    shows: str
-    misses: str
-    radiation: str
-    answers: tuple[ImagingQuestion, ...]
-    refs: tuple[str, ...]
 
 
 class ScanSchema(RecordSchema):
@@ -675,11 +462,9 @@ class ScanSchema(RecordSchema):
     refs = _refs()
 
 
-
 # ---------------------------------------------------------------------------------------------- anatomy drawings
 SHAPE_FORMS = ("area", "band", "line")
 SHAPE_VIEWS = ("medial", "section", "rear")
-Point = tuple[float, float]
 
 
 def _point(**kwargs: Any) -> fields.List:
@@ -690,19 +475,6 @@ def _point(**kwargs: Any) -> fields.List:
 def _tuples(value: Any) -> Any:
     """Nested lists -> nested tuples, so that a drawing is as immutable as the records that hold it."""
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
-@dataclass(frozen=True)
-class ViewShape:
-    """How one structure is drawn in one view: outlines (area), thick centre lines (band) or thin lines."""
-
-    form: str
-    parts: tuple[tuple[Point, ...], ...]
-    label: Point | None = None
-    pin: Point | None = None
-    width: float = 0.0
-    smooth: bool = True
-    far_side: bool = False
 
 
 class ViewShapeSchema(RecordSchema):
@@ -728,40 +500,12 @@ class ViewShapeSchema(RecordSchema):
         return ViewShape(**{k: _tuples(v) for k, v in data.items()})
 
 
-@dataclass(frozen=True)
-class AnatomyShape:
-    """The drawings of one structure (same id as in structures.toml): the medial view always, others if shown."""
-
-    id: str
-    medial: ViewShape
-    section: ViewShape | None = None
-    rear: ViewShape | None = None
-
-
 class AnatomyShapeSchema(RecordSchema):
     record = AnatomyShape
     id = _id()
     medial = fields.Nested(ViewShapeSchema, required=True)
     section = fields.Nested(ViewShapeSchema, load_default=None)
     rear = fields.Nested(ViewShapeSchema, load_default=None)
-
-
-@dataclass(frozen=True)
-class Motion:
-    """One ankle motion: which joint makes it, what turns about which pivot, and the muscles that do it."""
-
-    id: str
-    name: str
-    plain: str
-    joint: str
-    view: str
-    pivot: Point
-    degrees: float
-    moving: tuple[str, ...]
-    muscles: tuple[str, ...]
-    shown_muscles: tuple[str, ...]
-    range_text: str
-    refs: tuple[str, ...]
 
 
 class MotionSchema(RecordSchema):

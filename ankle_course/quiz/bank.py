@@ -6,7 +6,7 @@ import random
 from typing import Iterable
 
 from ..content import Course
-from ..content.schemas import Question
+from ..content.records import Question
 
 TRACK_AUDIENCES = {"learner": ("learner",), "pt_student": ("learner", "pt_student"), "both": ("learner", "pt_student")}
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..content.schemas import Question
+from ..content.records import Question
 from .scoring import matching_options
 
 SPECIAL = "\\~=#{}:"

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from typing import Iterable
 
-from ..content.schemas import Question
+from ..content.records import Question
 from .gift import ORDINALS
 from .scoring import matching_options
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
-from ..content.schemas import Question
+from ..content.records import Question
 
 FULL_MARKS = 1.0
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from ..content.schemas import Question
+from ..content.records import Question
 from .scoring import is_correct, score
 from .shuffle import Shown, show, shuffled_questions
 

@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..content.schemas import Question
+from ..content.records import Question
 from .scoring import matching_options
 
 

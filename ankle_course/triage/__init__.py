@@ -3,12 +3,31 @@
 The public interface (ids of findings, conditions and triage levels; `assess` and its result) is fixed by
 the symptom-checker contract. Safety floors live in `rules`, the numbers of the differential in
 `content/data/triage/`, and `python -m ankle_course.triage evaluate FILE.json` scores vignettes.
+
+Names are imported from their modules when first used, so that reading the cached triage model (which
+every notebook's content load does) does not also load the engine, and checking the model's files is
+the only thing that loads marshmallow.
 """
 
-from .engine import Assessment, assess
-from .model import TriageModel, check_triage_model, load_triage_model, triage_model
-from .rules import RULES, Rule
-from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS, TRIAGE_MEANING, Finding, validate_findings
+from importlib import import_module
+from typing import Any
 
-__all__ = ["CONDITIONS", "FINDINGS", "RULES", "TRIAGE_LEVELS", "TRIAGE_MEANING", "Assessment", "Finding", "Rule",
-           "TriageModel", "assess", "check_triage_model", "load_triage_model", "triage_model", "validate_findings"]
+_HOME = {
+    "Assessment": "engine", "assess": "engine",
+    "TriageModel": "model", "triage_model": "model",
+    "check_triage_model": "model_loader", "load_triage_model": "model_loader",
+    "RULES": "rules", "Rule": "rules",
+    "CONDITIONS": "vocabulary", "FINDINGS": "vocabulary", "TRIAGE_LEVELS": "vocabulary",
+    "TRIAGE_MEANING": "vocabulary", "Finding": "vocabulary", "validate_findings": "vocabulary",
+}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(f".{_HOME[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME])

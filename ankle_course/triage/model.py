@@ -1,9 +1,9 @@
-"""The differential as data: priors and likelihood ratios read from TOML, checked, and applied naive-Bayes style.
+"""The differential as data: priors and likelihood ratios, applied naive-Bayes style.
 
 Keeping every number in `content/data/triage/` (with its source and a plain-language reason) lets an
 instructor read, question and change the model without touching code, and lets the course show a learner
-exactly which answer moved which condition. The model is loaded once per process and cached; `assess`
-itself does no I/O.
+exactly which answer moved which condition. `model_loader` reads and checks those files; this module is
+the validated model itself and imports no validation code. `assess` does no I/O.
 """
 
 from __future__ import annotations
@@ -12,16 +12,10 @@ import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
-
-from ..content.loader import SHIPPED_FOLDER, _entry_label, _load_entry, _read_toml
-from ..content.problems import ContentError, ContentProblem, flatten_messages
-from ..content.schemas import RecordSchema, _id, _refs, _text
-from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS
+from .vocabulary import FINDINGS
 
 TRIAGE_FOLDER = "triage"
 CONDITIONS_FILE = f"{TRIAGE_FOLDER}/conditions.toml"
@@ -30,24 +24,6 @@ ONSETS = FINDINGS["onset"].choices
 BASES = ("published", "expert_estimate")
 MATCHERS = ("value", "range", "contains", "lacks")
 RECENT_DAYS = 14
-
-
-class StrictFloat(fields.Float):
-    """A number written as a number: "2.5" in quotes is more likely a typo than a likelihood ratio."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
-        if isinstance(value, str):
-            raise self.make_error("invalid")
-        return super()._deserialize(value, attr, data, **kwargs)
-
-
-def _ratio(**kwargs: Any) -> StrictFloat:
-    return StrictFloat(allow_nan=False, validate=validate.Range(
-        min=0.001, max=1000, error="must be a number from 0.001 to 1000"), **kwargs)
-
-
-def _level(**kwargs: Any) -> fields.String:
-    return fields.String(validate=validate.OneOf(TRIAGE_LEVELS), **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------- conditions
@@ -73,38 +49,6 @@ class ConditionSpec:
                 return self.care_after_14_days
         return self.care
 
-
-class PriorSchema(Schema):
-    class Meta:
-        unknown = RAISE
-
-    sudden_injury = _ratio(required=True)
-    gradual = _ratio(required=True)
-    sudden_no_injury = _ratio(required=True)
-
-
-class ConditionSpecSchema(RecordSchema):
-    record = ConditionSpec
-    id = fields.String(required=True, validate=validate.OneOf(
-        CONDITIONS, error="must be a condition id of the symptom-checker contract"))
-    name = _text()
-    care = _level(required=True)
-    care_within_14_days = _level(load_default=None)
-    care_after_14_days = _level(load_default=None)
-    prior = fields.Nested(PriorSchema, required=True)
-    basis = fields.String(required=True, validate=validate.OneOf(BASES))
-    refs = _refs()
-
-
-class PolicySchema(Schema):
-    """Share of probability on causes needing a level before the checker recommends that level."""
-
-    class Meta:
-        unknown = RAISE
-
-    emergency_at = StrictFloat(required=True, validate=validate.Range(0.01, 1, error="must be from 0.01 to 1"))
-    urgent_at = StrictFloat(required=True, validate=validate.Range(0.01, 1, error="must be from 0.01 to 1"))
-    routine_at = StrictFloat(required=True, validate=validate.Range(0.01, 1, error="must be from 0.01 to 1"))
 
 
 # ---------------------------------------------------------------------------------------------- evidence
@@ -151,64 +95,6 @@ class Evidence:
             ok = answer == self.value
         return ok and all(f.get(key) in allowed for key, allowed in (self.when or {}).items())
 
-
-def _check_answer(finding_id: str, value: Any, field_name: str) -> None:
-    try:
-        FINDINGS[finding_id].check(value)
-    except ValueError as exc:
-        raise ValidationError(str(exc), field_name) from None
-
-
-class EvidenceSchema(RecordSchema):
-    record = Evidence
-    id = _id()
-    finding = fields.String(required=True, validate=validate.OneOf(
-        FINDINGS, error="must be a finding id of the symptom-checker contract"))
-    answer = _text()
-    explain = _text()
-    basis = fields.String(required=True, validate=validate.OneOf(BASES))
-    refs = _refs()
-    lr = fields.Dict(keys=fields.String(validate=validate.OneOf(CONDITIONS, error="must be a condition id")),
-                     values=_ratio(), required=True, validate=validate.Length(min=1, error="list at least one condition"))
-    others = _ratio(load_default=1.0)
-    value = fields.Raw(load_default=None)
-    range = fields.List(fields.Integer(strict=True), load_default=None,
-                        validate=validate.Length(equal=2, error="must be [low, high]"))
-    contains = fields.String(load_default=None)
-    lacks = fields.List(fields.String(), load_default=None, validate=validate.Length(min=1, error="must not be empty"))
-    when = fields.Dict(keys=fields.String(), values=fields.Raw(), load_default=None)
-
-    @validates_schema
-    def _matcher_fits_finding(self, data: dict[str, Any], **_: Any) -> None:
-        finding = FINDINGS.get(data.get("finding", ""))
-        if finding is None:
-            return  # already reported by the field validator
-        given = [m for m in MATCHERS if data.get(m) is not None]
-        if len(given) != 1:
-            raise ValidationError(f"give exactly one of {', '.join(MATCHERS)} (got {len(given)})", "_schema")
-        kind, matcher = finding.kind, given[0]
-        fits = {"value": ("bool", "choice"), "range": ("int",), "contains": ("set",), "lacks": ("set",)}[matcher]
-        if kind not in fits:
-            raise ValidationError(f"'{finding.id}' is a {kind} finding; '{matcher}' needs a {' or '.join(fits)} finding",
-                                  matcher)
-        if matcher == "value":
-            _check_answer(finding.id, data["value"], "value")
-        elif matcher == "range":
-            low, high = data["range"]
-            _check_answer(finding.id, low, "range")
-            _check_answer(finding.id, high, "range")
-            if low > high:
-                raise ValidationError("low must not be above high", "range")
-        elif matcher == "contains":
-            _check_answer(finding.id, [data["contains"]], "contains")
-        else:
-            _check_answer(finding.id, data["lacks"], "lacks")
-        for key, allowed in (data.get("when") or {}).items():
-            other = FINDINGS.get(key)
-            if other is None or other.kind not in ("bool", "choice"):
-                raise ValidationError(f"'{key}' must be a bool or choice finding id", "when")
-            for value in allowed if isinstance(allowed, list) else [allowed]:
-                _check_answer(key, value, f"when.{key}")
 
 
 # ---------------------------------------------------------------------------------------------- the model
@@ -284,132 +170,10 @@ def _normalised(values: list[float]) -> list[float]:
     return [v / total for v in values]
 
 
-# ---------------------------------------------------------------------------------------------- loading
-def _known_reference_ids(folder: Path) -> set[str] | None:
-    """Reference ids in the folder's references.toml; None if it cannot be read (the content check says why)."""
-    path = folder / "references.toml"
-    data = _read_toml(path, "references.toml", []) if path.exists() else None
-    if data is None:
-        return None
-    entries = data.get("reference", [])
-    return {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)} if isinstance(entries, list) else None
-
-
-def _load_table(data: dict[str, Any], name: str, key: str, schema: Schema,
-                problems: list[ContentProblem]) -> dict[str, Any] | None:
-    raw = data.get(key)
-    if not isinstance(raw, dict):
-        problems.append(ContentProblem(name, "", key, f"expected a [{key}] table"))
-        return None
-    try:
-        return schema.load(raw)
-    except ValidationError as exc:
-        for field_path, message in flatten_messages(exc.messages):
-            problems.append(ContentProblem(name, f"[{key}]", field_path, message))
-        return None
-
-
-def _load_entries(data: dict[str, Any], name: str, table: str, schema: RecordSchema,
-                  problems: list[ContentProblem]) -> list[Any]:
-    raw_entries = data.get(table, [])
-    if not isinstance(raw_entries, list):
-        problems.append(ContentProblem(name, "", table, f"expected a list of [[{table}]] tables"))
-        return []
-    records, seen = [], set()
-    for index, raw in enumerate(raw_entries, start=1):
-        label = _entry_label(raw, index)
-        record = _load_entry(schema, raw, name, label, problems)
-        if record is None:
-            continue
-        if record.id in seen:
-            problems.append(ContentProblem(name, label, "id", f"duplicate id '{record.id}'; ids must be unique"))
-            continue
-        seen.add(record.id)
-        records.append(record)
-    return records
-
-
-def _read(folder: Path, name: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
-    path = folder / name
-    if not path.exists():
-        problems.append(ContentProblem(name, "", "", "file is missing"))
-        return None
-    return _read_toml(path, name, problems)
-
-
-def _load(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:
-    problems: list[ContentProblem] = []
-    cond_data = _read(folder, CONDITIONS_FILE, problems)
-    ev_data = _read(folder, EVIDENCE_FILE, problems)
-    conditions: list[ConditionSpec] = []
-    evidence: list[Evidence] = []
-    weights = policy = None
-    if cond_data is not None:
-        for key in cond_data.keys() - {"condition", "onset_weights", "policy"}:
-            problems.append(ContentProblem(CONDITIONS_FILE, "", key, "unexpected top-level key"))
-        weights = _load_table(cond_data, CONDITIONS_FILE, "onset_weights", PriorSchema(), problems)
-        policy = _load_table(cond_data, CONDITIONS_FILE, "policy", PolicySchema(), problems)
-        conditions = _load_entries(cond_data, CONDITIONS_FILE, "condition", ConditionSpecSchema(), problems)
-        missing = [c for c in CONDITIONS if c not in {spec.id for spec in conditions}]
-        if missing and not any(p.file == CONDITIONS_FILE and p.entry for p in problems):
-            problems.append(ContentProblem(CONDITIONS_FILE, "", "condition",
-                                           f"every contract condition needs an entry; missing: {', '.join(missing)}"))
-    if ev_data is not None:
-        for key in ev_data.keys() - {"evidence"}:
-            problems.append(ContentProblem(EVIDENCE_FILE, "", key, "unexpected top-level key; entries go in [[evidence]] tables"))
-        evidence = _load_entries(ev_data, EVIDENCE_FILE, "evidence", EvidenceSchema(), problems)
-    known = _known_reference_ids(folder)
-    if known is not None:
-        for name, records in ((CONDITIONS_FILE, conditions), (EVIDENCE_FILE, evidence)):
-            for record in records:
-                for i, ref in enumerate(record.refs):
-                    if ref not in known:
-                        problems.append(ContentProblem(name, f"'{record.id}'", f"refs[{i}]",
-                                                       f"unknown reference '{ref}'; expected an id from references.toml"))
-    if problems or cond_data is None or ev_data is None:
-        return None, sorted(problems)
-    order = {c: i for i, c in enumerate(CONDITIONS)}
-    model = TriageModel(
-        conditions=tuple(sorted(conditions, key=lambda c: order[c.id])),
-        evidence=tuple(evidence),
-        onset_weights=MappingProxyType(dict(weights)),
-        policy=MappingProxyType(dict(policy)),
-    )
-    return model, []
-
-
-@functools.cache
-def _load_shipped() -> tuple[TriageModel | None, list[ContentProblem]]:
-    """The content check and the engine both need the shipped model: parse and validate it once per process."""
-    return _load(SHIPPED_FOLDER)
-
-
-def _load_once(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:
-    return _load_shipped() if folder.resolve() == SHIPPED_FOLDER.resolve() else _load(folder)
-
-
-def check_triage_model(folder: Path | str) -> list[ContentProblem]:
-    """Every problem in a content folder's triage model (none if the folder has no triage/ subfolder).
-
-    `folder` is a course content folder (the one holding references.toml), so that this check can run
-    alongside the content check. A folder without triage/ is not an error here, as other optional content;
-    loading the model for use does require it.
-    """
-    folder = Path(folder)
-    if not (folder / TRIAGE_FOLDER).is_dir():
-        return []
-    return list(_load_once(folder)[1])
-
-
-def load_triage_model(folder: Path | str | None = None) -> TriageModel:
-    """Load and validate the triage model, raising ContentError that lists every problem."""
-    model, problems = _load_once(Path(folder) if folder is not None else SHIPPED_FOLDER)
-    if model is None:
-        raise ContentError(problems)
-    return model
-
 
 @functools.cache
 def triage_model() -> TriageModel:
-    """The shipped model, loaded and validated once per process."""
-    return load_triage_model()
+    """The shipped model, validated once per process, or once per edit when the content cache can be kept."""
+    from ..content.cache import shipped_content
+
+    return shipped_content().triage
