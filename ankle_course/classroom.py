@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 from .content import Course
 from .progress import ProgressFileError, parse_progress
-from .progress.schema import MAX_FILE_BYTES
+from .progress.record import MAX_FILE_BYTES
 from .quiz.mastery import objective_mastery
 
 MIN_LEARNERS = 3

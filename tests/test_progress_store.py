@@ -173,3 +173,18 @@ def test_merge_keeps_every_exercise_session():
     a = {**empty_progress(), "exercise_sessions": [session("a", 1)]}
     b = {**empty_progress(), "exercise_sessions": [session("b", 2), session("a", 1)]}
     assert [s["id"] for s in merge_progress(a, b)["exercise_sessions"]] == ["a", "b"]
+
+
+def test_a_new_record_is_exactly_what_the_schema_gives_by_default():
+    from ankle_course.progress.schema import ProgressSchema
+
+    assert empty_progress() == ProgressSchema().load({"schema_version": 1})
+
+
+def test_opening_a_store_does_not_load_the_validation_code():
+    """marshmallow is imported when progress is first read, not by every notebook that imports a widget."""
+    import subprocess
+    import sys
+
+    code = "import sys, ankle_course.progress as p; p.ProgressStore(); print('marshmallow' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

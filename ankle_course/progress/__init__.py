@@ -1,6 +1,6 @@
 """A learner's progress: a validated JSON file with atomic writes, export and import."""
 
-from .schema import SCHEMA_VERSION, ProgressFileError, empty_progress, merge_progress, parse_progress
+from .record import SCHEMA_VERSION, ProgressFileError, empty_progress, merge_progress, parse_progress
 from .store import HOME_ENV, Export, ProgressStore, default_folder
 from .summary import ModuleProgress, ProgressSummary, summarise
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..environment import where
-from .schema import ProgressFileError, empty_progress, merge_progress, parse_progress
+from .record import ProgressFileError, empty_progress, merge_progress, parse_progress
 
 HOME_ENV = "ANKLE_COURSE_HOME"
 FILE_NAME = "progress.json"
