@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import plotly.graph_objects as go
 import pytest
 
 import ankle_course.figures  # noqa: F401  (sets the offline renderer)
+from ankle_course.figures import figure_object
 from ankle_course.anatomy.layers import LAYERS, drawn_in
 from ankle_course.content import course
 from ankle_course.figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
@@ -20,21 +20,20 @@ IMAGES = Path(__file__).resolve().parents[1] / "images"
 
 @pytest.mark.parametrize("layer", list(LAYERS))
 def test_each_layer_has_a_trace_for_every_structure_in_it(layer):
-    fig = anatomy_figure("medial", layers=(layer,))
+    fig = figure_object(anatomy_figure("medial", layers=(layer,)))
     expected = {s.id for s in course().structures.values() if s.kind in LAYERS[layer][1]}
     assert {t.meta for t in fig.data} == expected
 
 
 def test_full_figure_has_one_hoverable_trace_per_structure():
-    fig = anatomy_figure()
-    assert isinstance(fig, go.Figure)
+    fig = figure_object(anatomy_figure())  # every property valid
     assert sorted(t.meta for t in fig.data) == sorted(course().structures)
     for trace in fig.data:
         assert trace.hoverinfo == "text" and course().structures[trace.meta].name in trace.text
 
 
 def test_highlight_fades_the_rest_and_outlines_the_structure():
-    fig = anatomy_figure(highlight="spring_ligament")
+    fig = figure_object(anatomy_figure(highlight="spring_ligament"))
     chosen = [t for t in fig.data if t.meta == "spring_ligament"][0]
     others = [t for t in fig.data if t.meta != "spring_ligament"]
     assert chosen.line.color == "#000000" and chosen.line.width > 2
@@ -43,16 +42,16 @@ def test_highlight_fades_the_rest_and_outlines_the_structure():
 
 
 def test_labels_can_be_hidden_for_the_drill():
-    assert not anatomy_figure(labels=False).layout.annotations
+    assert not figure_object(anatomy_figure(labels=False)).layout.annotations
 
 
 def test_medial_view_is_drawn_with_the_toes_on_the_left():
-    x_range = anatomy_figure().layout.xaxis.range
+    x_range = figure_object(anatomy_figure()).layout.xaxis.range
     assert x_range[0] > x_range[1]
 
 
 def test_tunnel_section_numbers_its_contents_with_the_memory_aid():
-    texts = " ".join(a.text for a in tunnel_section_figure().layout.annotations)
+    texts = " ".join(a.text for a in figure_object(tunnel_section_figure()).layout.annotations)
     for label in ("1 Tibialis posterior (Tom)", "2 Flexor digitorum longus (Dick)", "5 Tibial nerve (Nervous)",
                   "6 Flexor hallucis longus (Harry)"):
         assert label in texts
@@ -61,7 +60,7 @@ def test_tunnel_section_numbers_its_contents_with_the_memory_aid():
 @pytest.mark.parametrize("motion", ["dorsiflexion", "plantarflexion", "inversion", "eversion"])
 def test_motion_animation_moves_only_the_moving_bones_through_the_range(motion):
     m = course().motions[motion]
-    fig = motion_figure(motion, steps=4)
+    fig = figure_object(motion_figure(motion, steps=4))
     assert len(fig.frames) == 5 and fig.layout.sliders[0].steps[-1].label == f"{abs(m.degrees):g}°"
     moved = {fig.data[i].meta for i in fig.frames[-1].traces}
     assert moved == {i for i in m.moving}

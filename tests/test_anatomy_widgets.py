@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ankle_course.widgets.anatomy as views
+from ankle_course.figures import figure_object
 from ankle_course.anatomy.flashcards import card_id
 from ankle_course.progress import ProgressStore
 
@@ -21,14 +22,14 @@ def test_explorer_highlight_by_name_describes_the_structure_and_outlines_it():
     ex.highlight.value = "flexor_hallucis_longus"
     assert "Flexor hallucis longus" in ex.panel.value and "Tibial nerve (S2, S3)" in ex.panel.value
     assert "Sources:" in ex.panel.value
-    chosen = [t for t in ex.figure.data if t.meta == "flexor_hallucis_longus"][0]
+    chosen = [t for t in figure_object(ex.figure).data if t.meta == "flexor_hallucis_longus"][0]
     assert chosen.line.width > 2
 
 
 def test_explorer_unticking_a_layer_removes_it_from_the_drawing_and_the_description():
     ex = views.AnatomyExplorer()
     ex.layer_boxes["tendons"].value = False
-    assert "tibialis_posterior" not in {t.meta for t in ex.figure.data}
+    assert "tibialis_posterior" not in {t.meta for t in figure_object(ex.figure).data}
     assert "Tibialis posterior" not in ex.description.value and "Talus" in ex.description.value
 
 
@@ -43,14 +44,14 @@ def test_explorer_with_every_layer_off_says_the_drawing_is_empty():
     ex = views.AnatomyExplorer()
     for box in ex.layer_boxes.values():
         box.value = False
-    assert not ex.figure.data and "empty" in ex.description.value
+    assert not figure_object(ex.figure).data and "empty" in ex.description.value
 
 
 def test_motion_viewer_shows_the_joint_and_muscles_of_the_chosen_motion():
     mv = views.MotionViewer()
     mv.choice.value = "eversion"
     assert "Subtalar joint" in mv.info.value and "fibularis" in mv.info.value
-    assert mv.figure.layout.sliders[0].currentvalue.prefix.startswith("Eversion")
+    assert figure_object(mv.figure).layout.sliders[0].currentvalue.prefix.startswith("Eversion")
 
 
 def test_flashcard_flip_changes_the_face(tmp_path):
@@ -100,7 +101,7 @@ def test_drill_check_without_a_choice_asks_for_one():
 def test_drill_right_answer_shows_a_tick_and_scores(monkeypatch):
     drill = views.NameThatStructure(seed=4)
     assert drill.widget._dom_classes == ("ankle-drill",)
-    assert not drill.figure.layout.annotations or all("▶" not in (a.text or "") for a in drill.figure.layout.annotations)
+    assert not figure_object(drill.figure).layout.annotations or all("▶" not in (a.text or "") for a in figure_object(drill.figure).layout.annotations)
     drill.choices.value = drill.drill.question.structure
     drill.check_button.click()
     assert "✓" in drill.feedback.value and "Right" in drill.feedback.value
@@ -119,10 +120,10 @@ def test_drill_wrong_answer_shows_a_cross_and_the_right_name():
 
 def test_drill_figure_has_no_hover_text_that_would_give_the_answer_away():
     drill = views.NameThatStructure()
-    assert all(t.hoverinfo == "skip" for t in drill.figure.data)
+    assert all(t.hoverinfo == "skip" for t in figure_object(drill.figure).data)
 
 
 def test_tunnel_section_lists_the_contents_in_order():
     section = views.TunnelSection()
     assert section.widget._dom_classes == ("ankle-tunnel-section",)
-    assert [t.meta for t in section.figure.data if t.meta == "tibial_nerve"]
+    assert [t.meta for t in figure_object(section.figure).data if t.meta == "tibial_nerve"]

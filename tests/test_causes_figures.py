@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 
 import ankle_course.figures  # noqa: F401  (sets the offline renderer)
+from ankle_course.figures import figure_object
 from ankle_course.content import course
 from ankle_course.figures.causes import (comparison_grid, comparison_grid_data, comparison_grid_rows,
                                          differential_bars, differential_rows)
@@ -20,8 +20,7 @@ def test_grid_has_a_column_per_condition_and_a_row_per_typical_finding():
 
 def test_grid_marks_typical_cells_with_a_tick_not_colour_alone():
     grid = comparison_grid_data()
-    fig = comparison_grid(grid)
-    assert isinstance(fig, go.Figure)
+    fig = figure_object(comparison_grid(grid))  # every property valid
     heat = fig.data[0]
     row = grid.rows.index("tinel_sign")
     col = grid.columns.index("tarsal_tunnel_syndrome")
@@ -43,7 +42,7 @@ def test_table_alternative_lists_the_same_conditions_per_finding():
 
 
 def test_differential_bars_are_labelled_with_percentages_best_first():
-    fig = differential_bars([("Gout", 0.62), ("Infected joint", 0.2)])
+    fig = figure_object(differential_bars([("Gout", 0.62), ("Infected joint", 0.2)]))
     bar = fig.data[0]
     assert list(bar.y) == ["Gout", "Infected joint"] and list(bar.text) == ["62%", "20%"]
     assert differential_rows([("Gout", 0.62)]) == [("Gout", "62%")]

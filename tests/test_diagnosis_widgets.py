@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-import plotly.graph_objects as go
 import pytest
 
+from ankle_course.figures import figure_object
 from ankle_course.content import check_course, course
 from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram, ottawa_rows
 from ankle_course.widgets.diagnosis import imaging_chooser, sources_list, special_tests_gallery
@@ -65,8 +65,7 @@ def test_ottawa_widget_carries_the_css_classes_the_browser_tests_use():
 
 
 def test_ottawa_figure_marks_tender_points_by_shape_and_text_not_colour_alone():
-    fig = ottawa_diagram({"medial_malleolus"})
-    assert isinstance(fig, go.Figure)
+    fig = figure_object(ottawa_diagram({"medial_malleolus"}))  # every property valid
     symbols = [t.marker.symbol for t in fig.data if t.mode == "markers"]
     assert symbols.count("star") == 1 and symbols.count("circle-open") == 3
     assert sum("✱ TENDER" in (a.text or "") for a in fig.layout.annotations) == 1
@@ -132,7 +131,7 @@ def test_fagan_positive_squeeze_test_uses_the_published_lr():
 
 
 def test_fagan_nomogram_line_is_straight_through_the_lr():
-    fig = fagan_nomogram(0.15, 0.08, "negative")
+    fig = figure_object(fagan_nomogram(0.15, 0.08, "negative"))
     line = [t for t in fig.data if t.mode == "lines+markers"][0]
     y0, y1, y2 = line.y
     assert y1 == pytest.approx((y0 + y2) / 2)

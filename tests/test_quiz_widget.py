@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ankle_course.figures import figure_object
 from ankle_course.content import course
 from ankle_course.progress import ProgressStore
 from ankle_course.widgets.quiz import QuizView, final_assessment, mastery_summary, quiz
@@ -136,6 +137,50 @@ def test_identify_figure_highlights_without_naming_the_answer():
     figure = identify_figure("tibialis_posterior")
     if figure is None:
         pytest.skip("the anatomy figure is not available")
+    figure = figure_object(figure)
     names = [a.text for a in figure.layout.annotations or ()]
     assert not any("Tibialis posterior" in (n or "") for n in names)
     assert all(t.hoverinfo == "skip" for t in figure.data)
+    page = str(figure.to_plotly_json())
+    assert "tibialis_posterior" not in page and "Tibialis posterior" not in page, "the answer is in the page source"
+
+
+def test_a_quiz_shows_one_question_at_a_time_and_builds_the_rest_when_reached(store):
+    quiz_view = view_of(["an_medial_malleolus", "an_fdl_toes", "an_identify_tp"], store)
+    assert len(quiz_view._views) == 1 and quiz_view.previous_button.disabled and not quiz_view.next_button.disabled
+    first = quiz_view.questions_box.children[0]
+    quiz_view.next_button.click()
+    assert quiz_view.position == 1 and quiz_view.questions_box.children[0] is not first
+    quiz_view.go_to.value = 2
+    assert quiz_view.next_button.disabled and len(quiz_view._views) == 3
+    quiz_view.previous_button.click()
+    quiz_view.previous_button.click()
+    assert quiz_view.questions_box.children[0] is first and quiz_view.go_to.value == 0
+
+
+def test_an_answer_stays_with_its_question_when_the_learner_moves_away_and_back(store):
+    quiz_view = view_of(["an_medial_malleolus", "an_fdl_toes"], store)
+    card = quiz_view.view(0)
+    card.radio.value = card.shown.to_shown(2)
+    card.check_button.click()
+    quiz_view.next_button.click()
+    quiz_view.previous_button.click()
+    assert quiz_view.view(0) is card and "✓ Correct" in card.feedback.value and card.radio.value is not None
+
+
+def test_retry_starts_again_at_the_first_wrong_question(store):
+    quiz_view = view_of(["an_medial_malleolus", "an_fdl_toes"], store)
+    quiz_view.go_to.value = 1
+    card = quiz_view.view(1)
+    wrong = next(i for i in range(len(card.shown.options)) if card.shown.to_stored(i) != card.question.answer)
+    card.radio.value = wrong
+    card.check_button.click()
+    quiz_view.retry_button.click()
+    assert quiz_view.position == 0 and [v.question.id for v in quiz_view.views] == [card.question.id]
+    assert quiz_view.previous_button.disabled and quiz_view.next_button.disabled
+
+
+def test_an_empty_quiz_says_so_and_hides_the_navigation(store):
+    quiz_view = QuizView([], "Empty", store=store)
+    assert "no questions" in quiz_view.questions_box.children[0].value
+    assert quiz_view.navigation.layout.display == "none"

@@ -152,3 +152,29 @@ def test_cold_pale_foot_is_an_emergency_even_with_every_other_question_answered(
             control.value = "40"
     checker.controls["foot_cold_pale_numb"].value = "yes"
     assert EMERGENCY in result_text(checker)
+
+
+def test_the_warning_signs_open_first_and_other_sections_are_built_when_opened(checker):
+    assert checker.accordion.selected_index == 0
+    assert checker.accordion.titles[0].startswith("Warning signs")
+    built = {s for s, box in checker.sections.items() if box.children}
+    assert built == {"warning"}, "only the open section is built up front"
+    checker.accordion.selected_index = 1
+    assert checker.sections[checker._shown_sections[1]].children
+
+
+def test_the_clinical_tests_section_appears_only_in_pt_student_mode(checker):
+    assert not any("Clinical tests" in title for title in checker.accordion.titles)
+    checker.mode.value = "pt_student"
+    assert checker.accordion.titles[-1].startswith("Clinical tests")
+    checker.accordion.selected_index = len(checker.accordion.titles) - 1
+    checker.mode.value = "learner"
+    assert checker.accordion.selected_index == 0 and len(checker.accordion.children) == len(checker.accordion.titles)
+
+
+def test_an_answer_in_an_opened_section_counts_and_survives_a_mode_switch(checker):
+    checker.accordion.selected_index = checker._shown_sections.index("story")
+    checker._controls["onset"].value = "gradual"
+    checker.mode.value = "pt_student"
+    checker.mode.value = "learner"
+    assert checker.findings.get("onset") == "gradual"

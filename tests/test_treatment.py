@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 
+from ankle_course.figures import figure_object
 from ankle_course.content import course
 from ankle_course.figures.treatment import recovery_rows, recovery_timeline
 from ankle_course.triage.vocabulary import CONDITIONS
@@ -17,9 +17,8 @@ def test_every_recovery_range_names_a_contract_condition_and_cites_a_source():
         assert r.condition in CONDITIONS and r.refs and r.weeks_min <= r.weeks_max
 
 
-def test_recovery_figure_is_graph_objects_with_one_labelled_bar_per_range():
-    fig = recovery_timeline()
-    assert isinstance(fig, go.Figure)
+def test_recovery_figure_has_one_labelled_bar_per_range():
+    fig = figure_object(recovery_timeline())  # every property valid
     (bars,) = fig.data
     assert list(bars.y) == [r.label for r in course().recovery.values()]
     assert all("wk ·" in t for t in bars.text)  # range and source in words, not only colour
@@ -27,7 +26,7 @@ def test_recovery_figure_is_graph_objects_with_one_labelled_bar_per_range():
 
 
 def test_recovery_figure_can_show_one_condition():
-    fig = recovery_timeline(condition="posterior_tibial_tendinopathy")
+    fig = figure_object(recovery_timeline(condition="posterior_tibial_tendinopathy"))
     assert len(fig.data[0].y) == 1
 
 

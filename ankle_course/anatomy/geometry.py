@@ -7,10 +7,11 @@ same outlines from the same data.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Sequence
 
-from ..content.schemas import Point, ViewShape
+from ..content.records import Point, ViewShape
 
 SAMPLES_PER_SEGMENT = 8
 
@@ -67,8 +68,10 @@ def _cap(centre: Point, start: Point, end: Point, steps: int = 6) -> list[Point]
             for k in range(1, steps)]
 
 
-def outlines(shape: ViewShape) -> list[list[Point]]:
-    """The polylines to draw for one shape: closed outlines for areas and bands, open lines for lines."""
+@functools.lru_cache(maxsize=512)
+def outlines(shape: ViewShape) -> tuple[tuple[Point, ...], ...]:
+    """The polylines to draw for one shape: closed outlines for areas and bands, open lines for lines.
+    Cached (shapes are frozen): every figure of a motion, and every quiz figure, draws the same shapes."""
     drawn = []
     for part in shape.parts:
         if shape.form == "area":
@@ -76,7 +79,7 @@ def outlines(shape: ViewShape) -> list[list[Point]]:
         else:
             line = catmull_rom(part, closed=False) if shape.smooth else list(part)
             drawn.append(band_outline(line, shape.width) if shape.form == "band" else line)
-    return drawn
+    return tuple(tuple(line) for line in drawn)
 
 
 def rotate(points: Sequence[Point], pivot: Point, degrees: float) -> list[Point]:

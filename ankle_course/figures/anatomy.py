@@ -7,15 +7,18 @@ highlight never depends on colour alone.
 
 from __future__ import annotations
 
+import functools
 import html
-
-import plotly.graph_objects as go
+from typing import Any
 
 from ..anatomy.describe import facts, label_text, wrap
 from ..anatomy.geometry import bounds, outlines, rotate
 from ..anatomy.layers import LAYERS, VIEWS, Drawn, drawn_in, short_name
 from ..content import Course, course
+from ..content.records import Structure
+from . import PlotlyFigure
 from .anatomy_style import FADED_OPACITY, HIGHLIGHT_LINE, style_of
+from .theme import figure
 
 MIRRORED_VIEWS = ("medial", "section")  # drawn with forward to the left: the inside of a right foot
 VIEW_NOTES = {
@@ -26,7 +29,12 @@ VIEW_NOTES = {
 
 
 def hover_text(drawn: Drawn) -> str:
-    s = drawn.structure
+    return _hover_text(drawn.structure)
+
+
+@functools.lru_cache(maxsize=256)
+def _hover_text(s: Structure) -> str:
+    """Cached: a motion redraws the same structures for every frame, and wrapping text is the slow part."""
     lines = [f"<b>{html.escape(s.name)}</b>"]
     for heading, text in facts(s):
         body = wrap(f"{heading}: {text}", 64)
@@ -46,7 +54,7 @@ def _xy(polylines: list[list[tuple[float, float]]]) -> tuple[list[float | None],
     return xs, ys
 
 
-def structure_trace(drawn: Drawn, polylines: list, highlight: str | None = None) -> go.Scatter:
+def structure_trace(drawn: Drawn, polylines: list, highlight: str | None = None) -> dict[str, Any]:
     style = style_of(drawn.structure, drawn.shape)
     is_highlight = highlight == drawn.structure.id
     faded = highlight is not None and not is_highlight
@@ -54,9 +62,9 @@ def structure_trace(drawn: Drawn, polylines: list, highlight: str | None = None)
     filled = style.fill is not None
     line = dict(color=HIGHLIGHT_LINE if is_highlight else style.line,
                 width=style.line_width + (2.5 if is_highlight else 0), dash=style.dash)
-    trace = go.Scatter(
-        x=xs, y=ys, mode="lines", name=short_name(drawn.structure, drawn.shape), legendgroup=drawn.layer,
-        meta=drawn.structure.id, line=line, text=hover_text(drawn), hoverinfo="text",
+    trace = dict(
+        type="scatter", x=xs, y=ys, mode="lines", name=short_name(drawn.structure, drawn.shape),
+        legendgroup=drawn.layer, meta=drawn.structure.id, line=line, text=hover_text(drawn), hoverinfo="text",
         opacity=FADED_OPACITY if faded else style.opacity, showlegend=False,
         hoverlabel=dict(bgcolor="white", font=dict(color="black", size=12), align="left"),
     )
@@ -82,12 +90,12 @@ def _label(drawn: Drawn, text: str, highlight: str | None) -> dict | None:
 
 def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, highlight: str | None = None,
                    labels: bool = True, content: Course | None = None, motion_pose: dict | None = None,
-                   height: int = 620) -> go.Figure:
+                   height: int = 620) -> PlotlyFigure:
     """One view of the ankle. `layers` limits what is drawn (default: all); `highlight` is a structure id;
     `labels=False` hides names (for the drill); `motion_pose` maps structure id -> (pivot, degrees)."""
     content = content or course()
     items = drawn_in(content, view, layers)
-    fig = go.Figure()
+    traces = []
     all_lines = []
     annotations = []
     for drawn in items:
@@ -96,7 +104,7 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
             pivot, degrees = motion_pose[drawn.structure.id]
             polylines = [rotate(line, pivot, degrees) for line in polylines]
         all_lines.extend(polylines)
-        fig.add_trace(structure_trace(drawn, polylines, highlight))
+        traces.append(structure_trace(drawn, polylines, highlight))
         if labels and not motion_pose:
             label = _label(drawn, label_text(drawn, view), highlight)
             if label:
@@ -107,22 +115,22 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
     x0, y0, x1, y1 = bounds(all_lines)
     pad = 14
     xr = [x1 + pad, x0 - pad] if view in MIRRORED_VIEWS else [x0 - pad, x1 + pad]
-    fig.update_layout(
+    return figure(
+        traces,
         title=dict(text=f"{VIEWS[view]}<br><sup>{VIEW_NOTES[view]}</sup>", x=0.02),
         height=height, margin=dict(l=10, r=10, t=70, b=10), plot_bgcolor="white", paper_bgcolor="white",
         annotations=annotations, hovermode="closest", dragmode="pan",
         xaxis=dict(range=xr, visible=False, scaleanchor="y", scaleratio=1, constrain="domain"),
         yaxis=dict(range=[y0 - pad, y1 + pad], visible=False),
     )
-    return fig
 
 
-def tunnel_section_figure(content: Course | None = None, highlight: str | None = None) -> go.Figure:
+def tunnel_section_figure(content: Course | None = None, highlight: str | None = None) -> PlotlyFigure:
     """The cut across the tarsal tunnel, contents numbered front to back with the memory aid."""
     return anatomy_figure("section", highlight=highlight, content=content, height=460)
 
 
-def motion_figure(motion_id: str, steps: int = 10, content: Course | None = None) -> go.Figure:
+def motion_figure(motion_id: str, steps: int = 10, content: Course | None = None) -> PlotlyFigure:
     """One ankle motion as an animation: play it, or drag the slider through the range."""
     content = content or course()
     motion = content.motions[motion_id]
@@ -133,18 +141,20 @@ def motion_figure(motion_id: str, steps: int = 10, content: Course | None = None
         return {ident: (motion.pivot, angle) for ident in motion.moving}
 
     fig = anatomy_figure(motion.view, layers=layers, content=content, motion_pose=pose(0), height=520)
-    moving_index = [i for i, t in enumerate(fig.data) if t.meta in motion.moving]
+    moving_index = [i for i, t in enumerate(fig["data"]) if t["meta"] in motion.moving]
     frames = []
     for angle in angles:
         posed = anatomy_figure(motion.view, layers=layers, content=content, motion_pose=pose(angle))
-        frames.append(go.Frame(name=f"{abs(angle):g}°", data=[posed.data[i] for i in moving_index],
-                               traces=moving_index))
-    fig.frames = frames
+        # a frame only moves its traces: x and y are all plotly.js needs to merge into them
+        frames.append(dict(name=f"{abs(angle):g}°", traces=moving_index,
+                           data=[{"type": "scatter", "x": posed["data"][i]["x"], "y": posed["data"][i]["y"]}
+                                 for i in moving_index]))
+    fig["frames"] = frames
     _fit_all_poses(fig, motion.view)
-    names = [f.name for f in frames]
+    names = [f["name"] for f in frames]
     play = dict(frame=dict(duration=120, redraw=False), transition=dict(duration=0), fromcurrent=False,
                 mode="immediate")
-    fig.update_layout(
+    fig["layout"].update(
         title=dict(text=f"{motion.name} — {content.structures[motion.joint].name}<br><sup>"
                         f"{VIEW_NOTES[motion.view]} Press Play, or drag the slider.</sup>"),
         updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.02, xanchor="left", yanchor="top",
@@ -163,15 +173,19 @@ def motion_figure(motion_id: str, steps: int = 10, content: Course | None = None
 SIDE_WORDS = {"medial": ("◀ toes", "heel ▶"), "rear": ("◀ inner side", "outer side ▶")}
 
 
-def _fit_all_poses(fig: go.Figure, view: str) -> None:
+def _fit_all_poses(fig: PlotlyFigure, view: str) -> None:
     """Set the axes to hold the foot at every step of the motion, and say which way is which."""
-    traces = list(fig.data) + [t for frame in fig.frames for t in frame.data]
-    xs = [x for t in traces for x in t.x if x is not None]
-    ys = [y for t in traces for y in t.y if y is not None]
+    traces = list(fig["data"]) + [t for frame in fig["frames"] for t in frame["data"]]
+    xs = [x for t in traces for x in t["x"] if x is not None]
+    ys = [y for t in traces for y in t["y"] if y is not None]
     pad = 12
     x0, x1 = min(xs) - pad, max(xs) + pad
-    fig.update_xaxes(range=[x1, x0] if view in MIRRORED_VIEWS else [x0, x1])
-    fig.update_yaxes(range=[min(ys) - pad, max(ys) + pad])
+    layout = fig["layout"]
+    layout["xaxis"] = {**layout["xaxis"], "range": [x1, x0] if view in MIRRORED_VIEWS else [x0, x1]}
+    layout["yaxis"] = {**layout["yaxis"], "range": [min(ys) - pad, max(ys) + pad]}
     left, right = SIDE_WORDS[view]
-    fig.add_annotation(x=0.0, y=1.0, xref="paper", yref="paper", text=left, showarrow=False, xanchor="left")
-    fig.add_annotation(x=1.0, y=1.0, xref="paper", yref="paper", text=right, showarrow=False, xanchor="right")
+    layout["annotations"] = [
+        *layout.get("annotations", ()),
+        dict(x=0.0, y=1.0, xref="paper", yref="paper", text=left, showarrow=False, xanchor="left"),
+        dict(x=1.0, y=1.0, xref="paper", yref="paper", text=right, showarrow=False, xanchor="right"),
+    ]

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-import plotly.graph_objects as go
-
 from ..content import Course, course
+from . import PlotlyFigure
+from .theme import figure
 
 OKABE_BLUE = "#0072B2"
 OKABE_ORANGE = "#E69F00"
@@ -61,22 +61,23 @@ def comparison_grid_rows(grid: Grid | None = None) -> list[tuple[str, str]]:
             for label, row in zip(grid.row_labels, grid.typical)]
 
 
-def comparison_grid(grid: Grid | None = None) -> go.Figure:
+def comparison_grid(grid: Grid | None = None) -> PlotlyFigure:
     """A heatmap-like grid: a ✓ in a filled cell marks a finding typical of a condition."""
     grid = grid or comparison_grid_data()
     z = [[1 if hit else 0 for hit in row] for row in grid.typical]
     text = [[TYPICAL_MARK if hit else "" for hit in row] for row in grid.typical]
     hover = [[f"{label} — {'typical of' if hit else 'not typical of'} {col}"
               for col, hit in zip(grid.column_labels, row)] for label, row in zip(grid.row_labels, grid.typical)]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=list(grid.column_labels), y=list(grid.row_labels), text=text, texttemplate="%{text}",
-        textfont={"size": 14, "color": "white"}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        colorscale=[[0, EMPTY_CELL], [1, OKABE_BLUE]], zmin=0, zmax=1, showscale=False, xgap=2, ygap=2))
-    fig.update_layout(
-        title="Which findings are typical of which cause (✓ = typical)",
+    heatmap = {
+        "type": "heatmap", "z": z, "x": list(grid.column_labels), "y": list(grid.row_labels), "text": text,
+        "texttemplate": "%{text}", "textfont": {"size": 14, "color": "white"}, "customdata": hover,
+        "hovertemplate": "%{customdata}<extra></extra>", "colorscale": [[0, EMPTY_CELL], [1, OKABE_BLUE]],
+        "zmin": 0, "zmax": 1, "showscale": False, "xgap": 2, "ygap": 2}
+    return figure(
+        [heatmap], title={"text": "Which findings are typical of which cause (✓ = typical)"},
         height=180 + 24 * len(grid.rows), margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        xaxis={"side": "top", "tickangle": -45}, yaxis={"autorange": "reversed"}, plot_bgcolor="white")
-    return fig
+        xaxis={"side": "top", "tickangle": -45, "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False}, plot_bgcolor="white")
 
 
 def differential_rows(likely: Sequence[tuple[str, float]]) -> list[tuple[str, str]]:
@@ -84,16 +85,15 @@ def differential_rows(likely: Sequence[tuple[str, float]]) -> list[tuple[str, st
     return [(name, f"{round(p * 100)}%") for name, p in likely]
 
 
-def differential_bars(likely: Sequence[tuple[str, float]]) -> go.Figure:
+def differential_bars(likely: Sequence[tuple[str, float]]) -> PlotlyFigure:
     """The checker's most likely conditions as horizontal bars, best at the top, labelled in %."""
     names = [n for n, _ in likely]
     percents = [round(p * 100, 1) for _, p in likely]
-    fig = go.Figure(go.Bar(
-        x=percents, y=names, orientation="h", marker={"color": OKABE_BLUE},
-        text=[f"{round(p)}%" for p in percents], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{x:.0f}%<extra></extra>"))
-    fig.update_layout(
-        title="Fit with your answers",
+    bars = {"type": "bar", "x": percents, "y": names, "orientation": "h", "marker": {"color": OKABE_BLUE},
+            "text": [f"{round(p)}%" for p in percents], "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": "%{y}: %{x:.0f}%<extra></extra>"}
+    return figure(
+        [bars], title={"text": "Fit with your answers"},
         height=120 + 40 * max(len(names), 1), margin={"l": 10, "r": 40, "t": 50, "b": 30},
-        xaxis={"title": "fit (%)", "range": [0, 105]}, yaxis={"autorange": "reversed"}, plot_bgcolor="white")
-    return fig
+        xaxis={"title": {"text": "fit (%)"}, "range": [0, 105]}, yaxis={"autorange": "reversed"},
+        plot_bgcolor="white")

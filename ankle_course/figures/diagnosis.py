@@ -1,6 +1,6 @@
 """Figures for the diagnosis module: the Ottawa points diagram and a Fagan nomogram.
 
-Both return `plotly.graph_objects.Figure`. Meaning is carried by text and marker shape as well as by
+Both return plotly figure dicts. Meaning is carried by text and marker shape as well as by
 colour (Okabe-Ito palette), and each figure has a `*_rows` function giving the same content as a table,
 which the widgets show as the figure's text alternative.
 """
@@ -8,13 +8,12 @@ which the widgets show as the figure's text alternative.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from typing import Any, Iterable
 
-import plotly.graph_objects as go
-
-from . import OFFLINE_RENDERER  # noqa: F401  (importing the package sets the offline renderer)
 from ..accuracy import post_test_probability
 from ..ottawa import TENDER_POINTS
+from . import PlotlyFigure
+from .theme import figure
 
 # Okabe-Ito colour-blind-safe palette
 VERMILLION, BLUE, ORANGE, SKY, GREY = "#D55E00", "#0072B2", "#E69F00", "#56B4E9", "#555555"
@@ -45,46 +44,48 @@ def ottawa_rows(tender: Iterable[str]) -> list[tuple[str, str, str, str]]:
              "✱ TENDER" if p.id in tender else "○ not tender") for p in TENDER_POINTS.values()]
 
 
-def ottawa_diagram(tender: Iterable[str] = ()) -> go.Figure:
+def ottawa_diagram(tender: Iterable[str] = ()) -> PlotlyFigure:
     """Both sides of the foot with the four Ottawa points; tender points are starred and labelled."""
     tender = set(tender)
-    fig = go.Figure()
+    traces: list[dict[str, Any]] = []
+    shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     for side, title in (("outer", "Outer side of the right foot"), ("inner", "Inner side of the right foot")):
         tx = _PANEL[side]
         for name, (x0, y0, x1, y1) in _ZONES.items():
-            fig.add_shape(type="rect", x0=tx(x0), x1=tx(x1), y0=y0, y1=y1, line={"color": SKY, "dash": "dot"},
-                          fillcolor="rgba(86,180,233,0.12)", layer="below")
-            fig.add_annotation(x=tx((x0 + x1) / 2), y=_ZONE_LABEL_Y[name], text=name, showarrow=False,
-                               font={"size": 11, "color": GREY})
+            shapes.append(dict(type="rect", x0=tx(x0), x1=tx(x1), y0=y0, y1=y1, line={"color": SKY, "dash": "dot"},
+                               fillcolor="rgba(86,180,233,0.12)", layer="below"))
+            notes.append(dict(x=tx((x0 + x1) / 2), y=_ZONE_LABEL_Y[name], text=name, showarrow=False,
+                              font={"size": 11, "color": GREY}))
         bx, by = _BUMP[side]
-        fig.add_shape(type="circle", x0=tx(bx - 0.55), x1=tx(bx + 0.55), y0=by - 0.55, y1=by + 0.55,
-                      line={"color": GREY, "width": 1.5})
-        fig.add_trace(go.Scatter(x=[tx(x) for x, _ in _FOOT], y=[y for _, y in _FOOT], mode="lines",
-                                 line={"color": "#000000", "width": 2}, hoverinfo="skip", showlegend=False))
-        fig.add_trace(go.Scatter(x=[tx(x) for x, _ in _BACK_EDGE], y=[y for _, y in _BACK_EDGE], mode="lines",
-                                 line={"color": ORANGE, "width": 6}, hoverinfo="skip", showlegend=False))
-        fig.add_annotation(x=tx(1.6), y=7.2, text="back edge,<br>lower 6 cm", showarrow=False,
-                           xanchor="right" if side == "outer" else "left", font={"size": 10, "color": GREY})
-        fig.add_annotation(x=tx(4.5), y=8.9, text=f"<b>{title}</b>", showarrow=False, font={"size": 13})
+        shapes.append(dict(type="circle", x0=tx(bx - 0.55), x1=tx(bx + 0.55), y0=by - 0.55, y1=by + 0.55,
+                           line={"color": GREY, "width": 1.5}))
+        traces.append(dict(type="scatter", x=[tx(x) for x, _ in _FOOT], y=[y for _, y in _FOOT], mode="lines",
+                           line={"color": "#000000", "width": 2}, hoverinfo="skip", showlegend=False))
+        traces.append(dict(type="scatter", x=[tx(x) for x, _ in _BACK_EDGE], y=[y for _, y in _BACK_EDGE],
+                           mode="lines", line={"color": ORANGE, "width": 6}, hoverinfo="skip", showlegend=False))
+        notes.append(dict(x=tx(1.6), y=7.2, text="back edge,<br>lower 6 cm", showarrow=False,
+                          xanchor="right" if side == "outer" else "left", font={"size": 10, "color": GREY}))
+        notes.append(dict(x=tx(4.5), y=8.9, text=f"<b>{title}</b>", showarrow=False, font={"size": 13}))
     for point in TENDER_POINTS.values():
         x, y = _POINT_XY[point.id]
         is_tender = point.id in tender
         short = point.label.split(":")[0].split(" (")[0]
         tx = _PANEL[point.side]
-        fig.add_trace(go.Scatter(
-            x=[tx(x)], y=[y], mode="markers",
+        traces.append(dict(
+            type="scatter", x=[tx(x)], y=[y], mode="markers",
             marker={"symbol": "star" if is_tender else "circle-open", "size": 22 if is_tender else 16,
                     "color": VERMILLION if is_tender else BLUE, "line": {"width": 2, "color": "#000000"}},
             hovertext=point.anatomical, hoverinfo="text", name=point.label, showlegend=False))
         lx, ly = _LABEL_XY[point.id]
-        fig.add_annotation(x=tx(x), y=y, ax=tx(lx), ay=ly, axref="x", ayref="y", showarrow=True, arrowhead=2,
-                           arrowcolor=GREY, text=f"<b>{'✱ TENDER' if is_tender else '○ not tender'}</b><br>{short}",
-                           font={"size": 11}, bgcolor="rgba(255,255,255,0.85)")
-    fig.update_xaxes(visible=False, range=[-0.5, _MIRROR + 0.5])
-    fig.update_yaxes(visible=False, range=[-0.8, 9.4], scaleanchor="x", scaleratio=1)
-    fig.update_layout(height=330, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white",
-                      paper_bgcolor="white", dragmode=False)
-    return fig
+        notes.append(dict(x=tx(x), y=y, ax=tx(lx), ay=ly, axref="x", ayref="y", showarrow=True, arrowhead=2,
+                          arrowcolor=GREY, text=f"<b>{'✱ TENDER' if is_tender else '○ not tender'}</b><br>{short}",
+                          font={"size": 11}, bgcolor="rgba(255,255,255,0.85)"))
+    return figure(traces, shapes=shapes, annotations=notes,
+                  xaxis={"visible": False, "range": [-0.5, _MIRROR + 0.5]},
+                  yaxis={"visible": False, "range": [-0.8, 9.4], "scaleanchor": "x", "scaleratio": 1},
+                  height=330, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white",
+                  paper_bgcolor="white", dragmode=False)
 
 
 # ---------------------------------------------------------------------------------------- Fagan nomogram
@@ -110,40 +111,42 @@ def fagan_rows(pre_test: float, lr: float, result: str) -> list[tuple[str, str]]
             ("Post-test probability", _pct(post))]
 
 
-def fagan_nomogram(pre_test: float, lr: float, result: str = "positive") -> go.Figure:
+def fagan_nomogram(pre_test: float, lr: float, result: str = "positive") -> PlotlyFigure:
     """A Fagan nomogram: a straight line from the pre-test probability through the LR to the post-test one.
 
     Left axis: -logit(pre); middle: log(LR)/2; right: logit(post). The line is straight because
     logit(post) = logit(pre) + log(LR) (Bayes' theorem in odds form).
     """
     post = post_test_probability(pre_test, lr)
-    fig = go.Figure()
+    traces: list[dict[str, Any]] = []
+    shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     axes = ((0, "Pre-test<br>probability", [(-_logit(p), _pct(p)) for p in PROBABILITY_TICKS]),
             (1, "Likelihood<br>ratio", [(math.log10(v) / 2, f"{v:g}") for v in LR_TICKS]),
             (2, "Post-test<br>probability", [(_logit(p), _pct(p)) for p in PROBABILITY_TICKS]))
     for x, title, ticks in axes:
-        fig.add_trace(go.Scatter(x=[x, x], y=[-3.05, 3.05], mode="lines", line={"color": "#000000", "width": 1.5},
-                                 hoverinfo="skip", showlegend=False))
+        traces.append(dict(type="scatter", x=[x, x], y=[-3.05, 3.05], mode="lines",
+                           line={"color": "#000000", "width": 1.5}, hoverinfo="skip", showlegend=False))
         for y, label in ticks:
-            fig.add_shape(type="line", x0=x - 0.03, x1=x + 0.03, y0=y, y1=y, line={"color": "#000000", "width": 1})
-            fig.add_annotation(x=x, y=y, text=label, showarrow=False, xanchor="right" if x < 2 else "left",
-                               xshift=-8 if x < 2 else 8, font={"size": 10})
-        fig.add_annotation(x=x, y=3.45, text=f"<b>{title}</b>", showarrow=False, font={"size": 12})
+            shapes.append(dict(type="line", x0=x - 0.03, x1=x + 0.03, y0=y, y1=y,
+                               line={"color": "#000000", "width": 1}))
+            notes.append(dict(x=x, y=y, text=label, showarrow=False, xanchor="right" if x < 2 else "left",
+                              xshift=-8 if x < 2 else 8, font={"size": 10}))
+        notes.append(dict(x=x, y=3.45, text=f"<b>{title}</b>", showarrow=False, font={"size": 12}))
     colour, dash, symbol = (VERMILLION, "solid", "triangle-up") if result == "positive" else \
         (BLUE, "dash", "triangle-down")
     y0, y2 = -_logit(pre_test), _logit(post)
-    fig.add_trace(go.Scatter(
-        x=[0, 1, 2], y=[y0, (y0 + y2) / 2, y2], mode="lines+markers", name=f"{result} result",
+    traces.append(dict(
+        type="scatter", x=[0, 1, 2], y=[y0, (y0 + y2) / 2, y2], mode="lines+markers", name=f"{result} result",
         line={"color": colour, "width": 3, "dash": dash}, marker={"symbol": symbol, "size": 12, "color": colour},
         hovertext=[f"pre-test {_pct(pre_test)}", f"LR {lr:g}", f"post-test {_pct(post)}"], hoverinfo="text",
         showlegend=False))
-    fig.add_annotation(x=2, y=y2, text=f"<b>{'▲' if result == 'positive' else '▼'} {result}: {_pct(post)}</b>",
-                       showarrow=True, ax=75, ay=-30 if result == "positive" else 30, arrowcolor=colour,
-                       font={"color": "#000000"}, bgcolor="white", bordercolor=colour, xanchor="left")
-    fig.add_annotation(x=0, y=y0, text=f"<b>before: {_pct(pre_test)}</b>", showarrow=True, ax=-70, ay=0,
-                       arrowcolor=colour, font={"color": "#000000"}, bgcolor="white", bordercolor=colour)
-    fig.update_xaxes(visible=False, range=[-0.9, 3.1])
-    fig.update_yaxes(visible=False, range=[-3.3, 3.7])
-    fig.update_layout(height=480, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white",
-                      paper_bgcolor="white", dragmode=False)
-    return fig
+    notes.append(dict(x=2, y=y2, text=f"<b>{'▲' if result == 'positive' else '▼'} {result}: {_pct(post)}</b>",
+                      showarrow=True, ax=75, ay=-30 if result == "positive" else 30, arrowcolor=colour,
+                      font={"color": "#000000"}, bgcolor="white", bordercolor=colour, xanchor="left"))
+    notes.append(dict(x=0, y=y0, text=f"<b>before: {_pct(pre_test)}</b>", showarrow=True, ax=-70, ay=0,
+                      arrowcolor=colour, font={"color": "#000000"}, bgcolor="white", bordercolor=colour))
+    return figure(traces, shapes=shapes, annotations=notes,
+                  xaxis={"visible": False, "range": [-0.9, 3.1]}, yaxis={"visible": False, "range": [-3.3, 3.7]},
+                  height=480, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white",
+                  paper_bgcolor="white", dragmode=False)

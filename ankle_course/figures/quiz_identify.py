@@ -1,7 +1,7 @@
 """Adapter to the anatomy figure for identify-the-structure questions.
 
 The anatomy module owns the drawing. This adapter imports it lazily and expects
-`ankle_course.figures.anatomy.anatomy_figure(highlight=<structure id>, labels=False) -> plotly Figure`
+`ankle_course.figures.anatomy.anatomy_figure(highlight=<structure id>, labels=False) -> plotly figure dict`
 (names hidden, and hover text removed here, so the figure does not give the answer away); if that
 module or function is missing, or does not know the structure, the question falls back to text only
 (its prompt describes where the structure is, so it can still be answered).
@@ -24,5 +24,13 @@ def identify_figure(structure_id: str) -> Any | None:
         figure = draw(highlight=structure_id, labels=False)
     except (ImportError, AttributeError, KeyError, ValueError, TypeError):
         return None
-    figure.update_traces(hoverinfo="skip", hovertemplate=None)
+    return without_answer(figure)
+
+
+def without_answer(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure with no hover text, and no structure names or ids left anywhere in what the page receives."""
+    for trace in figure["data"]:
+        trace["hoverinfo"] = "skip"
+        for giveaway in ("hovertemplate", "text", "name", "meta", "legendgroup"):
+            trace.pop(giveaway, None)
     return figure

@@ -7,10 +7,9 @@ facts as a table for screen-reader users and for print.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from ..content import Course, course
-from . import OFFLINE_RENDERER  # noqa: F401  (importing the package sets the offline renderer)
+from . import PlotlyFigure
+from .theme import figure
 
 OKABE_ITO_BLUE = "#0072B2"
 
@@ -32,25 +31,25 @@ def recovery_rows(content: Course | None = None) -> list[tuple[str, str, str, st
             for r in content.recovery.values()]
 
 
-def recovery_timeline(content: Course | None = None, condition: str | None = None) -> go.Figure:
+def recovery_timeline(content: Course | None = None, condition: str | None = None) -> PlotlyFigure:
     """Bars from the shortest to the longest typical time back to normal activity (optionally one condition)."""
     content = content or course()
     ranges = [r for r in content.recovery.values() if condition is None or r.condition == condition]
     labels = [r.label for r in ranges]
-    fig = go.Figure(go.Bar(
-        y=labels, x=[r.weeks_max - r.weeks_min for r in ranges], base=[r.weeks_min for r in ranges],
-        orientation="h", marker={"color": OKABE_ITO_BLUE, "line": {"color": "#000000", "width": 1}},
-        text=[f"{r.weeks_min}–{r.weeks_max} wk · {short_source(content, r.refs)}" for r in ranges],
-        textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}<br>typically %{base}–%{customdata} weeks<extra></extra>",
-        customdata=[r.weeks_max for r in ranges],
-    ))
-    fig.update_layout(
-        title="Typical time back to normal activity (ranges, with sources) — yours may differ",
-        xaxis={"title": "weeks since the start of treatment", "range": [0, 70], "dtick": 4},
+    bars = {
+        "type": "bar", "y": labels, "x": [r.weeks_max - r.weeks_min for r in ranges],
+        "base": [r.weeks_min for r in ranges], "orientation": "h",
+        "marker": {"color": OKABE_ITO_BLUE, "line": {"color": "#000000", "width": 1}},
+        "text": [f"{r.weeks_min}–{r.weeks_max} wk · {short_source(content, r.refs)}" for r in ranges],
+        "textposition": "outside", "cliponaxis": False,
+        "hovertemplate": "%{y}<br>typically %{base}–%{customdata} weeks<extra></extra>",
+        "customdata": [r.weeks_max for r in ranges],
+    }
+    return figure(
+        [bars], title={"text": "Typical time back to normal activity (ranges, with sources) — yours may differ"},
+        xaxis={"title": {"text": "weeks since the start of treatment"}, "range": [0, 70], "dtick": 4,
+               "showgrid": True, "gridcolor": "#dddddd"},
         yaxis={"autorange": "reversed", "automargin": True},
         height=140 + 60 * len(ranges), margin={"l": 10, "r": 40, "t": 60, "b": 50},
-        plot_bgcolor="#ffffff", font={"size": 13},
+        plot_bgcolor="#ffffff",
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#dddddd")
-    return fig

@@ -17,8 +17,9 @@ from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
 from ..content import Course, course
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
+from ..figures.quiz_identify import without_answer
 from ..progress import ProgressFileError, ProgressStore
-from .common import esc, html_widget, notice, table
+from .common import Panel, esc, html_widget, notice, table
 
 NO_HIGHLIGHT = "(none)"
 
@@ -65,9 +66,9 @@ class AnatomyExplorer:
         for control in (*self.layer_boxes.values(), self.highlight, self.labels):
             control.observe(self._redraw, names="value")
         describe = w.Accordion(children=[self.description], titles=("Text description of the figure",))
-        self.widget = w.VBox([
+        self.widget = Panel([
             html_widget("<strong>Show layers:</strong>"), w.HBox(list(self.layer_boxes.values())),
-            w.HBox([self.highlight, self.labels]), self.output, self.panel, describe])
+            w.HBox([self.highlight, self.labels]), self.output, self.panel, describe], name="Anatomy explorer")
         self.widget.add_class("ankle-anatomy-explorer")
         self._redraw()
 
@@ -105,7 +106,7 @@ class MotionViewer:
         self.info = html_widget("", "ankle-motion-info")
         self.figure = None
         self.choice.observe(self._redraw, names="value")
-        self.widget = w.VBox([self.choice, self.info, self.output])
+        self.widget = Panel([self.choice, self.info, self.output], name="Ankle motions")
         self.widget.add_class("ankle-motions")
         self._redraw()
 
@@ -147,8 +148,9 @@ class Flashcards:
         self.previous_button.on_click(lambda _: self._act(self.session.previous))
         self.shuffle_button.on_click(lambda _: self._shuffle())
         self.known_box.observe(self._mark_known, names="value")
-        self.widget = w.VBox([self.face, w.HBox([self.previous_button, self.flip_button, self.next_button,
-                                                 self.shuffle_button, self.known_box]), self.status, self.message])
+        buttons = w.HBox([self.previous_button, self.flip_button, self.next_button, self.shuffle_button,
+                          self.known_box])
+        self.widget = Panel([self.face, buttons, self.status, self.message], name="Flashcards")
         self.widget.add_class("ankle-flashcards")
         self._show()
 
@@ -210,8 +212,8 @@ class NameThatStructure:
         self.check_button.on_click(lambda _: self.check())
         self.next_button.on_click(lambda _: self.next())
         question = html_widget("<p>Which structure has the thick black outline? (Everything else is faded.)</p>")
-        self.widget = w.VBox([question, self.output, self.choices,
-                              w.HBox([self.check_button, self.next_button]), self.feedback, self.score])
+        self.widget = Panel([question, self.output, self.choices, w.HBox([self.check_button, self.next_button]),
+                             self.feedback, self.score], name="Name that structure")
         self.widget.add_class("ankle-drill")
         self._show_question()
 
@@ -223,9 +225,9 @@ class NameThatStructure:
         self.score.value = f"<p>{esc(self.drill.score())}</p>"
         self.figure = anatomy_figure("medial", highlight=q.structure, labels=False, content=self.content,
                                      height=520)
-        self.figure.update_layout(title=dict(text="Name that structure<br><sup>Toes to the left, heel to the "
-                                                  "right: the inside of a right foot.</sup>"))
-        self.figure.update_traces(hoverinfo="skip")  # hovering would give the answer away
+        self.figure["layout"]["title"] = dict(text="Name that structure<br><sup>Toes to the left, heel to the "
+                                                   "right: the inside of a right foot.</sup>", x=0.02)
+        without_answer(self.figure)  # hovering (or reading the page) would give the answer away
         self.output.clear_output(wait=True)
         with self.output:
             show(self.figure)
@@ -256,7 +258,7 @@ class TunnelSection:
                                                            "Tarsal tunnel contents, front to back"))],
                                titles=("Text description of the figure",))
         describe.selected_index = 0
-        self.widget = w.VBox([self.output, describe])
+        self.widget = Panel([self.output, describe], name="Tarsal tunnel cross-section")
         self.widget.add_class("ankle-tunnel-section")
 
 

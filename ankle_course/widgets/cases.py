@@ -14,10 +14,10 @@ import ipywidgets as w
 from ..cases import (DIFFERENTIAL_SIZE, TRIAGE_LABELS, CaseError, CaseRun, CheckerComparison, StageFeedback,
                      Verdict, compare_with_checker, condition_name, load_assess, save_run)
 from ..content import Course, course
-from ..content.schemas import Case
+from ..content.records import Case
 from ..progress import ProgressFileError, ProgressStore
 from ..triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING
-from .common import LEVEL_STYLE, esc, html_widget, notice, table
+from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
 
 PLACEHOLDER = "— choose —"
 RANKS = ("1st (most likely)", "2nd", "3rd")
@@ -108,7 +108,8 @@ class CaseView:
         self.save_message = html_widget("", "ankle-case-save")
         self.controls = w.VBox([])
         self.stage_box = w.VBox([])
-        self.box = w.VBox([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message])
+        self.box = Panel([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message],
+                         name="Case studies")
         self.box.add_class("ankle-case")
         if not self.cases:
             self.stage_box.children = [html_widget(notice("There are no cases in this copy of the course yet.", "info"))]

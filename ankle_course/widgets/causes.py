@@ -31,6 +31,11 @@ def condition_card(condition_id: str, content: Course | None = None) -> HTML:
     return HTML(f'<section class="ankle-condition-card" aria-label="{esc(t.name)}">{"".join(parts)}</section>')
 
 
+def condition_cards(*condition_ids: str, content: Course | None = None) -> HTML:
+    """Several cards in one output: the conditions a section of the notebook talks about, in order."""
+    return HTML("".join(condition_card(ident, content).data for ident in condition_ids))
+
+
 def comparison_table(content: Course | None = None) -> HTML:
     """The comparison grid as a table: the text alternative for the figure."""
     rows = comparison_grid_rows(comparison_grid_data(content or course()))

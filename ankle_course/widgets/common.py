@@ -7,7 +7,7 @@ Every piece of text that could come from a file (content, an uploaded progress f
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as w
 
@@ -22,8 +22,51 @@ LEVEL_STYLE = {
 }
 
 
+_SHARED: dict[Hashable, w.Widget] = {}
+
+
+def _shared(key: Hashable, make: Callable[[], w.Widget]) -> Any:
+    model = _SHARED.get(key)
+    if model is None or getattr(model, "comm", None) is None:  # none yet, or closed by Widget.close_all()
+        model = _SHARED[key] = make()
+    return model
+
+
+def shared_layout(**props: str) -> w.Layout:
+    """One Layout model with these properties for every widget that never changes its own.
+
+    Each ipywidget otherwise brings a Layout and a style model of its own, and every model is a message
+    to the browser: sharing them makes a 30-question quiz about three times quicker to build. Only
+    `set_visible` changes a layout after a widget is made, and it first gives the widget its own.
+    """
+    return _shared(("layout", tuple(sorted(props.items()))), lambda: w.Layout(**props))
+
+
+def shared_style(widget_class: type[w.DOMWidget], **props: str) -> Any:
+    """The shared style model for a kind of widget (each kind has its own style class)."""
+    klass = widget_class.class_traits()["style"].klass
+    return _shared((klass, tuple(sorted(props.items()))), lambda: klass(**props))
+
+
+class Panel(w.VBox):
+    """A course view's outer box, which names itself in plain text.
+
+    A displayed widget also carries a text version: the one shown where widgets cannot be drawn (GitHub,
+    nbviewer, a notebook whose widget state was not saved). ipywidgets makes it by writing out the whole
+    widget tree, which took 30 ms for the symptom checker and read "VBox(children=(HTML(value='<p>...".
+    A Panel's text says what it is and how to use it instead.
+    """
+
+    def __init__(self, children: Iterable[w.Widget] = (), name: str = "This exercise", **kwargs: Any):
+        super().__init__(list(children), **kwargs)
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"{self.name}: interactive. Open this notebook in JupyterLab (or the course's Binder) and run it to use it."
+
+
 def html_widget(value: str, css_class: str | None = None) -> w.HTML:
-    widget = w.HTML(value)
+    widget = w.HTML(value, layout=shared_layout(), style=shared_style(w.HTML))
     if css_class:
         widget.add_class(css_class)
     return widget
@@ -59,4 +102,11 @@ def pain_scale(description: str, css_class: str) -> w.ToggleButtons:
 def set_visible(widget: w.Widget, visible: bool) -> None:
     """Show or hide a widget. An empty string, not None: JupyterLite does not apply a null `display`,
     so a widget hidden with "none" would stay hidden there."""
-    widget.layout.display = "" if visible else "none"
+    display = "" if visible else "none"
+    if (widget.layout.display or "") == display:
+        return
+    if any(widget.layout is model for model in _SHARED.values()):
+        # hiding a shared layout would hide every widget that uses it: give this one a copy of its own
+        widget.layout = w.Layout(**{k: v for k, v in widget.layout.get_state().items()
+                                    if not k.startswith("_") and v is not None})
+    widget.layout.display = display

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Iterable
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from ..content import Course, course
-from ..figures import mimebundle
+from ..figures import PlotlyFigure, mimebundle
 from .common import esc
 
 
-def show_figure(out: w.Output, fig: go.Figure, alt: str) -> None:
+def show_figure(out: w.Output, fig: PlotlyFigure, alt: str) -> None:
     """Replace what `out` shows with `fig` (offline renderer), without needing a running kernel.
 
     Setting `outputs` directly (rather than `with out: display(...)`) works the same in JupyterLab and in

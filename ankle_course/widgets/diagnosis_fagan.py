@@ -7,7 +7,7 @@ import ipywidgets as w
 
 from ..accuracy import WHAT_IF_LR, AccuracyInputError, Example, examples, parse_lr, parse_percent, worked
 from ..figures.diagnosis import fagan_nomogram, fagan_rows
-from .common import esc, html_widget, notice, table
+from .common import Panel, esc, html_widget, notice, table
 from .diagnosis_common import show_figure, sources_html
 
 POSITIVE, NEGATIVE = "Positive", "Negative"
@@ -66,7 +66,8 @@ class FaganExplorer:
         controls = w.VBox([self.example, w.HBox([self.pre_text, *self.pre_steps.values()], layout=w.Layout(flex_flow="row wrap")),
                            self.result_choice, w.HBox([self.lr_pos, self.lr_neg], layout=w.Layout(flex_flow="row wrap")),
                            self.message, self.figure_table, self.sources], layout=w.Layout(flex="1 1 360px"))
-        self.root = w.HBox([controls, self.figure], layout=w.Layout(flex_flow="row wrap"))
+        self.root = Panel([w.HBox([controls, self.figure], layout=w.Layout(flex_flow="row wrap"))],
+                          name="Test-result explorer (Fagan nomogram)")
         self.root.add_class("ankle-fagan")
         self._busy = False
         self.example.observe(self._on_example, names="value")
@@ -139,6 +140,6 @@ class FaganExplorer:
                               + sources_html((*self.chosen.refs, LR_RULE_REF)))
 
 
-def fagan_explorer() -> w.HBox:
+def fagan_explorer() -> w.VBox:
     """The explorer, ready to display in a notebook."""
     return FaganExplorer().root

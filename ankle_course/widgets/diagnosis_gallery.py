@@ -8,8 +8,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..content import Course, course
-from ..content.schemas import Scan, SpecialTest
-from .common import esc, html_widget, table
+from ..content.records import Scan, SpecialTest
+from .common import Panel, esc, html_widget, table
 from .diagnosis_common import sources_html
 
 WIDE = w.Layout(width="auto")
@@ -61,7 +61,8 @@ def special_tests_gallery(content: Course | None = None) -> w.VBox:
     show()
     overview = table(("Test", "Checks", "Accuracy"),
                      [(t.name, t.checks, t.accuracy_note) for t in tests.values()], "All special tests at a glance")
-    root = w.VBox([chooser, card, w.HTML(f"<details><summary>All tests at a glance</summary>{overview}</details>")])
+    root = Panel([chooser, card, w.HTML(f"<details><summary>All tests at a glance</summary>{overview}</details>")],
+                 name="Special tests")
     root.add_class("ankle-special-tests")
     root.chooser, root.card = chooser, card  # handles for tests and for the browser interaction
     return root
@@ -98,7 +99,7 @@ def imaging_chooser(content: Course | None = None) -> w.VBox:
     comparison = table(("Test", "Shows", "Misses", "Radiation"),
                        [(s.name, s.shows, s.misses, s.radiation) for s in content.scans.values()],
                        "Which test shows what")
-    root = w.VBox([chooser, answer, w.HTML(comparison)])
+    root = Panel([chooser, answer, w.HTML(comparison)], name="Imaging chooser")
     root.add_class("ankle-imaging")
     root.chooser, root.answer = chooser, answer
     return root

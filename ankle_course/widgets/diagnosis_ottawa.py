@@ -7,7 +7,7 @@ import ipywidgets as w
 
 from ..figures.diagnosis import ottawa_diagram, ottawa_rows
 from ..ottawa import ACCURACY, ANKLE, EXCLUSIONS, TENDER_POINTS, ZONES, Decision, OttawaInputs, ottawa_decision
-from .common import esc, html_widget, table
+from .common import Panel, esc, html_widget, table
 from .diagnosis_common import show_figure, sources_html
 
 YES, NO = "Yes", "No"
@@ -83,8 +83,8 @@ class OttawaCalculator:
             f"{ACCURACY['lr_negative']} (95 % CI {esc(ACCURACY['lr_negative_ci'])}). Specificity is low and "
             "varies between studies, so a 'yes' means 'X-ray to check', not 'broken'.</p>"
             f"{sources_html(ACCURACY['refs'])}</details>", "ankle-ottawa-accuracy")
-        self.root = w.VBox([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
-                            self.diagram_table, exclusions, self.result, accuracy])
+        self.root = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
+                           self.diagram_table, exclusions, self.result, accuracy], name="Ottawa ankle rules calculator")
         self.root.add_class("ankle-ottawa")
         for control in (*self.points.values(), *self.zones.values(), *self.exclusions.values(),
                         self.steps_immediately, self.steps_now):

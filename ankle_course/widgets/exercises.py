@@ -16,11 +16,11 @@ from IPython.display import HTML, display
 
 from ..figures import show
 from ..content import Course, course
-from ..content.schemas import Exercise
+from ..content.records import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
 from ..progress import ProgressFileError, ProgressStore
 from ..progression import advise, calf_raise_advice, weekly_trend_advice
-from .common import esc, html_widget, notice, pain_scale, table
+from .common import Panel, esc, html_widget, notice, pain_scale, table
 from .timer import ExerciseTimerView
 
 IMAGES = Path(__file__).resolve().parents[2] / "images"
@@ -186,7 +186,7 @@ def exercise_programme(store: ProgressStore | None = None, exercise: str | None 
     """The timer with the session log under it; saving a session updates the log at once."""
     log = SessionLogView(store=store)
     timer = ExerciseTimerView(store=log.store, exercise=exercise, on_saved=log.refresh)
-    box = w.VBox([timer.widget, html_widget("<h3>Your session log</h3>"), log.widget])
+    box = Panel([timer.widget, html_widget("<h3>Your session log</h3>"), log.widget], name="Exercise timer and session log")
     box.add_class("ankle-exercise-programme")
     return box
 

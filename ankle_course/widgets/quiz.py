@@ -14,11 +14,11 @@ from IPython.display import display
 
 from ..figures import show
 from ..content import Course, course
-from ..content.schemas import Question
+from ..content.records import Question
 from ..progress import ProgressFileError, ProgressStore
 from ..quiz import (QuizSession, ResponseError, Shown, correct_answer_text, final_questions, latest_scores,
                     module_questions, objective_mastery, record, verdict)
-from .common import esc, html_widget, notice, table
+from .common import Panel, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
 
 PLACEHOLDER = "— choose —"
 ORDINALS = ("1st", "2nd", "3rd") + tuple(f"{i}th" for i in range(4, 21))
@@ -44,7 +44,8 @@ class QuestionView:
         prompt = html_widget(f"<p><strong>Question {number}.</strong>{depth}</p><p>{esc(q.prompt)}</p>"
                              f"<p><em>{esc(TYPE_HINT[q.type])}</em></p>", "ankle-quiz-prompt")
         self.controls = self._make_controls()
-        self.check_button = w.Button(description="Check answer", tooltip="Check this answer and see why")
+        self.check_button = w.Button(description="Check answer", tooltip="Check this answer and see why",
+                                     layout=shared_layout(), style=shared_style(w.Button))
         self.check_button.add_class("ankle-quiz-check")
         self.check_button.on_click(lambda _: on_check(self))
         self.feedback = html_widget("", "ankle-quiz-feedback")
@@ -52,37 +53,40 @@ class QuestionView:
         if q.type == "identify" and q.structure:
             parts.append(self._figure(q.structure))
         parts += [self.controls, self.check_button, self.feedback]
-        self.box = w.VBox(parts, layout=w.Layout(border="1px solid #999", padding="6px 10px", margin="6px 0"))
+        self.box = w.VBox(parts, layout=shared_layout(border="1px solid #999", padding="6px 10px", margin="6px 0"))
         self.box.add_class("ankle-quiz-question")
         self.box.add_class(f"ankle-quiz-q-{q.id}")
 
     # ------------------------------------------------------------------ controls
     def _make_controls(self) -> w.Widget:
         q, shown = self.question, self.shown
-        wide = w.Layout(width="auto")
+        wide = shared_layout(width="auto")
         if q.type in ("single", "identify"):
             self.radio = w.RadioButtons(options=[(t, i) for i, t in enumerate(shown.options)], value=None,
-                                        layout=wide)
+                                        layout=wide, style=shared_style(w.RadioButtons))
             return self.radio
         if q.type == "true_false":
-            self.radio = w.RadioButtons(options=[("True", True), ("False", False)], value=None, layout=wide)
+            self.radio = w.RadioButtons(options=[("True", True), ("False", False)], value=None, layout=wide,
+                                        style=shared_style(w.RadioButtons))
             return self.radio
         if q.type == "multiple":
-            self.ticks = [w.Checkbox(value=False, description=t, indent=False, layout=wide) for t in shown.options]
-            return w.VBox(self.ticks)
+            self.ticks = [w.Checkbox(value=False, description=t, indent=False, layout=wide,
+                                     style=shared_style(w.Checkbox)) for t in shown.options]
+            return w.VBox(self.ticks, layout=shared_layout())
+        label_style = shared_style(w.Dropdown, description_width="initial")
         if q.type == "matching":
             self.pickers = {}
             rows = []
             for left in q.answer:
                 picker = w.Dropdown(options=[(PLACEHOLDER, None)] + [(t, t) for t in shown.options], value=None,
-                                    description=left, style={"description_width": "initial"}, layout=wide)
+                                    description=left, style=label_style, layout=wide)
                 self.pickers[left] = picker
                 rows.append(picker)
-            return w.VBox(rows)
+            return w.VBox(rows, layout=shared_layout())
         self.slots = [w.Dropdown(options=[(PLACEHOLDER, None)] + [(t, i) for i, t in enumerate(shown.options)],
-                                 value=None, description=ORDINALS[k], style={"description_width": "initial"},
+                                 value=None, description=ORDINALS[k], style=label_style,
                                  layout=wide) for k in range(len(shown.options))]
-        return w.VBox(self.slots)
+        return w.VBox(self.slots, layout=shared_layout())
 
     def _figure(self, structure: str) -> w.Widget:
         from ..figures.quiz_identify import identify_figure
@@ -128,7 +132,12 @@ class QuestionView:
 
 
 class QuizView:
-    """A whole quiz: header with score, the question cards, and the retry button."""
+    """A whole quiz, one question at a time: header with score, the current card, Previous / Next and a
+    "Go to" list, and the retry button.
+
+    One card at a time keeps a long quiz short on screen, and each card is built the first time it is
+    shown, so a 30-question quiz opens as fast as a 1-question one (every widget is a model the browser
+    must create). `view(i)` gives the card for question i; `views` builds them all (tests use it)."""
 
     def __init__(self, questions: Sequence[Question], title: str, seed: int = 0,
                  store: ProgressStore | None = None, content: Course | None = None):
@@ -142,19 +151,58 @@ class QuizView:
                                      tooltip="Start again with only the questions you did not get fully right")
         self.retry_button.add_class("ankle-quiz-retry")
         self.retry_button.on_click(lambda _: self.retry())
+        self.previous_button = w.Button(description="◀ Previous question", tooltip="Go back one question")
+        self.previous_button.add_class("ankle-quiz-previous")
+        self.previous_button.on_click(lambda _: self.show(self.position - 1))
+        self.next_button = w.Button(description="Next question ▶", tooltip="Go on to the next question")
+        self.next_button.add_class("ankle-quiz-next")
+        self.next_button.on_click(lambda _: self.show(self.position + 1))
+        self.go_to = w.Dropdown(description="Go to", style=shared_style(w.Dropdown, description_width="initial"),
+                                layout=w.Layout(width="auto"))
+        self.go_to.add_class("ankle-quiz-go-to")
+        self.go_to.observe(lambda change: self.show(change["new"]) if change["new"] is not None else None,
+                           names="value")
+        self.navigation = w.HBox([self.previous_button, self.next_button, self.go_to],
+                                 layout=w.Layout(flex_flow="row wrap", align_items="center"))
         self.questions_box = w.VBox([])
-        self.box = w.VBox([html_widget(f"<h3>{esc(title)}</h3>"), self.score, self.questions_box,
-                           self.retry_button, self.save_message])
+        self.box = Panel([html_widget(f"<h3>{esc(title)}</h3>"), self.score, self.questions_box, self.navigation,
+                          self.retry_button, self.save_message], name=title)
         self.box.add_class("ankle-quiz")
         self._build()
 
     def _build(self) -> None:
-        self.views = [QuestionView(self.session.shown[q.id], n, self.check, self.content)
-                      for n, q in enumerate(self.session.questions, start=1)]
-        self.questions_box.children = [v.box for v in self.views]
-        if not self.views:
+        self._views: dict[int, QuestionView] = {}
+        self.position = -1
+        questions = self.session.questions
+        self.go_to.options = [(f"Question {n} of {len(questions)}", n - 1) for n in range(1, len(questions) + 1)]
+        if questions:
+            self.show(0)
+        else:
             self.questions_box.children = [html_widget(notice("There are no questions here yet.", "info"))]
+            set_visible(self.navigation, False)
         self._refresh_score()
+
+    def view(self, index: int) -> QuestionView:
+        """The card for the question at `index` (0-based), built the first time it is asked for."""
+        if index not in self._views:
+            question = self.session.questions[index]
+            self._views[index] = QuestionView(self.session.shown[question.id], index + 1, self.check, self.content)
+        return self._views[index]
+
+    @property
+    def views(self) -> list[QuestionView]:
+        return [self.view(i) for i in range(len(self.session.questions))]
+
+    def show(self, index: int) -> None:
+        """Show question `index`; out-of-range requests (a double click past the end) are ignored."""
+        last = len(self.session.questions) - 1
+        if not 0 <= index <= last or index == self.position:
+            return
+        self.position = index
+        self.questions_box.children = [self.view(index).box]
+        self.previous_button.disabled = index == 0
+        self.next_button.disabled = index == last
+        self.go_to.value = index
 
     def _refresh_score(self) -> None:
         self.score.value = f"<p><strong>{esc(self.session.score_line())}</strong></p>"
@@ -232,7 +280,7 @@ def mastery_summary(store: ProgressStore | None = None, content: Course | None =
     button.add_class("ankle-mastery-refresh")
     button.on_click(refresh)
     refresh()
-    box = w.VBox([button, out, text])
+    box = Panel([button, out, text], name="Mastery summary")
     box.add_class("ankle-mastery")
     return box
 

@@ -11,7 +11,7 @@ from .. import environment
 from ..content import Course, course
 from ..environment import storage_message
 from ..progress import ProgressFileError, ProgressStore, summarise
-from .common import LEVEL_STYLE, esc, html_widget, notice, table
+from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
 
 TRACK_LABEL = {"learner": "Learner", "pt_student": "PT student", "both": "Learner and PT student"}
 ACTION_TEXT = {
@@ -118,7 +118,8 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
         upload.value = ()
 
     upload.observe(on_upload, names="value")
-    panel = w.VBox([overview, where, w.HBox([export_button, upload]), export_message, import_message])
+    panel = Panel([overview, where, w.HBox([export_button, upload]), export_message, import_message],
+                  name="Your progress")
     panel.add_class("ankle-progress-panel")
     return panel
 

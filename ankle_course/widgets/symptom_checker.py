@@ -17,11 +17,11 @@ from IPython.display import display
 from ..figures import show
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
-from ..content.schemas import SymptomQuestion
+from ..content.records import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
 from ..symptom_questions import (NONE_OF_THESE, NONE_OF_THESE_LABEL, SECTION_TITLES, SKIP, SKIP_LABEL, questions_for,
                                  read_answers)
-from .common import LEVEL_STYLE, esc, html_widget, notice, set_visible, table
+from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
@@ -37,9 +37,10 @@ class SetControl(w.VBox):
     """Tick-boxes for a set question plus "None of these"; `value` is the tuple of ticked ids."""
 
     def __init__(self, q: SymptomQuestion):
-        self.boxes = {cid: w.Checkbox(value=False, description=label, indent=False)
+        self.boxes = {cid: w.Checkbox(value=False, description=label, indent=False, layout=shared_layout(),
+                                      style=shared_style(w.Checkbox))
                       for cid, label in zip((*q.choices, NONE_OF_THESE), (*q.choice_labels, NONE_OF_THESE_LABEL))}
-        super().__init__(list(self.boxes.values()))
+        super().__init__(list(self.boxes.values()), layout=shared_layout())
         for cid, box in self.boxes.items():
             box.observe(lambda change, cid=cid: self._ticked(cid, change["new"]), names="value")
         self._callbacks: list[Callable[[], None]] = []
@@ -64,8 +65,12 @@ class SetControl(w.VBox):
             box.value = False
 
 
-class SymptomChecker(w.VBox):
-    """The whole checker. `controls[finding_id]` holds each question's input, for tests and resets."""
+class SymptomChecker(Panel):
+    """The whole checker: questions in sections (warning signs open first), the result beside them.
+
+    A section's questions are built when it is first opened: 45 questions are about 150 widgets, each a
+    model the browser must create, and most learners answer the warning signs first anyway. `controls`,
+    `rows` and `messages` (for tests and scripts) build every section before they answer."""
 
     def __init__(self, track: str = "learner", content: Course | None = None,
                  assess: Callable[[dict[str, Any]], Any] | None = None):
@@ -73,9 +78,15 @@ class SymptomChecker(w.VBox):
         self.assess = assess or _default_assess
         self.mode = w.RadioButtons(options=MODES, value=track, description="Mode:", orientation="horizontal")
         self.mode.add_class("ankle-checker-mode")
-        self.controls: dict[str, Any] = {}
-        self.messages: dict[str, w.HTML] = {}
-        self.rows: dict[str, w.VBox] = {}
+        self._controls: dict[str, Any] = {}
+        self._messages: dict[str, w.HTML] = {}
+        self._rows: dict[str, w.VBox] = {}
+        everything = questions_for("pt_student", self.content)
+        self._by_section = {s: [q for q in everything if q.section == s] for s in SECTION_TITLES}
+        self.sections = {s: w.VBox([], layout=shared_layout()) for s, qs in self._by_section.items() if qs}
+        self._shown_sections: list[str] = []
+        self.accordion = w.Accordion(layout=w.Layout(width="100%"))
+        self.accordion.add_class("ankle-checker-sections")
         self.result = html_widget(NO_ANSWERS, "ankle-triage-result")
         self.details = html_widget("", "ankle-checker-details")
         self.chart = w.Output()
@@ -87,50 +98,76 @@ class SymptomChecker(w.VBox):
         reset.add_class("ankle-checker-reset")
         reset.on_click(lambda _: self.clear())
 
-        questions = w.VBox(self._question_rows(), layout=w.Layout(flex="1 1 420px", min_width="300px"))
+        questions = w.VBox([self.accordion], layout=w.Layout(flex="1 1 420px", min_width="300px"))
         results = w.VBox([html_widget("<h3>Result</h3>"), self.result, self.chart, self.details, reset],
                          layout=w.Layout(flex="1 1 340px", min_width="300px", padding="0 0 0 12px"))
         body = w.HBox([questions, results], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
         intro = html_widget(notice(NOT_A_DIAGNOSIS + " If any warning sign applies, get care now, whatever the "
                                    "result says.", "warning"))
-        super().__init__([intro, self.mode, body])
+        super().__init__([intro, self.mode, body], name="Symptom checker")
         self.add_class("ankle-symptom-checker")
         self.mode.observe(lambda _: self._mode_changed(), names="value")
+        self.accordion.observe(self._opened, names="selected_index")
         self._mode_changed()
 
     # --- building ----------------------------------------------------------------------------------
-    def _question_rows(self) -> list[w.Widget]:
-        rows: list[w.Widget] = []
-        section = None
-        for q in questions_for("pt_student", self.content):
-            if q.section != section:
-                section = q.section
-                heading = html_widget(f"<h3>{esc(SECTION_TITLES[section])}</h3>")
-                self.rows[f"section:{section}"] = heading
-                rows.append(heading)
-            rows.append(self._row(q))
-        return rows
+    def _build_section(self, section: str) -> None:
+        box = self.sections[section]
+        if box.children:
+            return
+        asked = {q.id for q in questions_for(self.mode.value, self.content)}
+        rows = [self._row(q) for q in self._by_section[section]]
+        for q, row in zip(self._by_section[section], rows):
+            set_visible(row, q.id in asked)
+        box.children = rows
+
+    def build_all(self) -> None:
+        for section in self.sections:
+            self._build_section(section)
+
+    def _opened(self, change: dict) -> None:
+        if change["new"] is not None and change["new"] < len(self._shown_sections):
+            self._build_section(self._shown_sections[change["new"]])
+
+    @property
+    def controls(self) -> dict[str, Any]:
+        self.build_all()
+        return self._controls
+
+    @property
+    def rows(self) -> dict[str, w.VBox]:
+        self.build_all()
+        return self._rows
+
+    @property
+    def messages(self) -> dict[str, w.HTML]:
+        self.build_all()
+        return self._messages
 
     def _row(self, q: SymptomQuestion) -> w.VBox:
         prompt = f"<strong>{esc(q.prompt)}</strong>" + (f"<br><small>{esc(q.help)}</small>" if q.help else "")
         control = self._control(q)
-        self.controls[q.id] = control
-        message = html_widget("", "ankle-checker-message")
-        self.messages[q.id] = message
-        row = w.VBox([html_widget(prompt), control, message], layout=w.Layout(margin="0 0 8px 0"))
+        self._controls[q.id] = control
+        parts = [html_widget(prompt), control]
+        if q.type == "int":  # only typed answers can be refused, so only they need a line for the reason
+            self._messages[q.id] = html_widget("", "ankle-checker-message")
+            parts.append(self._messages[q.id])
+        row = w.VBox(parts, layout=shared_layout(margin="0 0 8px 0"))
         row.add_class("ankle-checker-question")
         row.add_class(f"ankle-q-{q.id}")
-        self.rows[q.id] = row
+        self._rows[q.id] = row
         return row
 
     def _control(self, q: SymptomQuestion) -> Any:
         if q.type == "bool":
             control = w.RadioButtons(options=[("Yes", "yes"), ("No", "no"), (SKIP_LABEL, SKIP)], value=SKIP,
-                                     orientation="horizontal")
+                                     orientation="horizontal", layout=shared_layout(),
+                                     style=shared_style(w.RadioButtons))
         elif q.type == "choice":
             options = [*zip(q.choice_labels, q.choices), (SKIP_LABEL, SKIP)]
-            control = w.RadioButtons(options=options, value=SKIP,
-                                     orientation="horizontal" if len(options) <= 3 else "vertical")
+            control = w.RadioButtons(options=options, value=SKIP, layout=shared_layout(),
+                                     orientation="horizontal" if len(options) <= 3 else "vertical",
+                                     style=shared_style(w.RadioButtons))
         elif q.type == "set":
             control = SetControl(q)
             control.on_change(self.update)
@@ -142,12 +179,12 @@ class SymptomChecker(w.VBox):
 
     # --- behaviour ---------------------------------------------------------------------------------
     def answers(self) -> dict[str, Any]:
-        return {qid: control.value for qid, control in self.controls.items()}
+        return {qid: control.value for qid, control in self._controls.items()}  # unbuilt = skipped
 
     def clear(self) -> None:
         self._updating = True
         try:
-            for control in self.controls.values():
+            for control in self._controls.values():
                 if isinstance(control, SetControl):
                     control.clear()
                 elif isinstance(control, w.Text):
@@ -159,11 +196,20 @@ class SymptomChecker(w.VBox):
         self.update()
 
     def _mode_changed(self) -> None:
-        asked = {q.id for q in questions_for(self.mode.value, self.content)}
-        sections = {self.content.symptom_questions[qid].section for qid in asked}
-        for key, row in self.rows.items():
-            visible = key.removeprefix("section:") in sections if key.startswith("section:") else key in asked
-            set_visible(row, visible)
+        asked_questions = questions_for(self.mode.value, self.content)
+        asked = {q.id for q in asked_questions}
+        shown = [s for s in self.sections if any(q.section == s for q in asked_questions)]
+        opened = self.accordion.selected_index
+        opened_section = self._shown_sections[opened] if opened is not None and opened < len(self._shown_sections) \
+            else shown[0]
+        self._shown_sections = shown
+        self.accordion.children = [self.sections[s] for s in shown]
+        self.accordion.titles = tuple(
+            f"{SECTION_TITLES[s]} ({sum(q.section == s for q in asked_questions)} questions)" for s in shown)
+        self.accordion.selected_index = shown.index(opened_section) if opened_section in shown else 0
+        self._build_section(shown[self.accordion.selected_index])
+        for qid, row in self._rows.items():
+            set_visible(row, qid in asked)
         self.update()
 
     def update(self) -> None:
@@ -171,7 +217,7 @@ class SymptomChecker(w.VBox):
         if getattr(self, "_updating", False):
             return
         reading = read_answers(self.answers(), self.mode.value, self.content)
-        for qid, box in self.messages.items():
+        for qid, box in self._messages.items():
             message = reading.messages.get(qid)
             box.value = notice(message, "error") if message else ""
         self.findings = reading.findings

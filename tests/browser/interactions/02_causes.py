@@ -1,7 +1,9 @@
 """Browser interaction for 02_causes.ipynb: answer the first warning sign in the symptom checker.
 
 The notebook has already been run to completion. A learner answers "Is the foot cold, pale, bluish or
-numb?" with Yes; the triage result must switch to the emergency wording (word, not colour).
+numb?" with Yes; the triage result must switch to the emergency wording (word, not colour). Then they open
+the "How it started" section (built when first opened) and find its first question there, and the
+emergency result still standing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from playwright.sync_api import Page, expect
 TIMEOUT_MS = 15_000
 QUESTION = "Is the foot cold, pale, bluish or numb?"
 EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
+SKIP_LABEL = "Not sure / skip"
 
 
 def interact(page: Page) -> None:
@@ -28,3 +31,9 @@ def interact(page: Page) -> None:
 
     expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
     expect(result).to_contain_text("⛔")
+
+    checker.get_by_text("How it started", exact=False).first.click(timeout=TIMEOUT_MS)
+    onset = checker.locator(".ankle-q-onset").first
+    expect(onset).to_be_visible(timeout=TIMEOUT_MS)
+    expect(onset.get_by_label(SKIP_LABEL, exact=True)).to_be_checked(timeout=TIMEOUT_MS)
+    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)

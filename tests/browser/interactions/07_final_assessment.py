@@ -1,5 +1,6 @@
 """Final assessment in the browser: answer the first question as a learner would, press "Check answer",
-and see the feedback (✓ Correct / ◐ Partly right / ✗ Not quite) appear in that question's card."""
+and see the feedback (✓ Correct / ◐ Partly right / ✗ Not quite) appear in that question's card; then go on
+to the next question (one is shown at a time) and back, and find the answer still there."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def interact(page) -> None:
     expect(feedback).to_contain_text(re.compile(r"(✓ Correct|◐ Partly right|✗ Not quite|Use each item)"),
                                      timeout=TIMEOUT_MS)
     expect(quiz.locator(".ankle-quiz-score")).to_contain_text("Score:", timeout=TIMEOUT_MS)
+
+    quiz.get_by_role("button", name="Next question ▶", exact=True).click(timeout=TIMEOUT_MS)
+    expect(quiz.locator(".ankle-quiz-question .ankle-quiz-prompt").first).to_contain_text("Question 2.",
+                                                                                       timeout=TIMEOUT_MS)
+    quiz.get_by_role("button", name="◀ Previous question", exact=True).click(timeout=TIMEOUT_MS)
+    back = quiz.locator(".ankle-quiz-question").first
+    expect(back.locator(".ankle-quiz-prompt")).to_contain_text("Question 1.", timeout=TIMEOUT_MS)
+    expect(back.locator(".ankle-quiz-feedback")).to_contain_text(
+        re.compile(r"(✓ Correct|◐ Partly right|✗ Not quite|Use each item)"), timeout=TIMEOUT_MS)
