@@ -6,7 +6,6 @@ validation never loads marshmallow or parses TOML.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, fields as dc_fields
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -48,9 +47,9 @@ class Course:
 COLLECTION_NAMES = tuple(f.name for f in dc_fields(Course)[1:])
 
 
-@functools.cache
 def course() -> Course:
-    """The shipped course content, validated once per kernel, or once per edit when the cache can be kept."""
+    """The shipped course content, validated once per kernel, or once per edit when the cache can be kept
+    (`cache.shipped_content` holds it for the kernel)."""
     from .cache import shipped_content
 
     return shipped_content().course

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..anatomy.describe import facts, label_text, wrap
 from ..anatomy.geometry import bounds, outlines, rotate
-from ..anatomy.layers import LAYERS, VIEWS, Drawn, drawn_in, short_name
+from ..anatomy.layers import VIEWS, Drawn, drawn_in, short_name
 from ..content import Course, course
 from ..content.records import Structure
 from . import PlotlyFigure

@@ -8,7 +8,6 @@ the validated model itself and imports no validation code. `assess` does no I/O.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -171,9 +170,9 @@ def _normalised(values: list[float]) -> list[float]:
 
 
 
-@functools.cache
 def triage_model() -> TriageModel:
-    """The shipped model, validated once per process, or once per edit when the content cache can be kept."""
+    """The shipped model, validated once per process, or once per edit when the content cache can be kept
+    (`content.cache.shipped_content` holds it for the process)."""
     from ..content.cache import shipped_content
 
     return shipped_content().triage

@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping
 
 import ipywidgets as w
 
-from ..cases import (DIFFERENTIAL_SIZE, TRIAGE_LABELS, CaseError, CaseRun, CheckerComparison, StageFeedback,
+from ..cases import (DIFFERENTIAL_SIZE, CaseError, CaseRun, CheckerComparison, StageFeedback,
                      Verdict, compare_with_checker, condition_name, load_assess, save_run)
 from ..content import Course, course
 from ..content.records import Case

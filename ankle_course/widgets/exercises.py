@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as w
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ..figures import show
 from ..content import Course, course

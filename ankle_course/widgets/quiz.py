@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 import ipywidgets as w
-from IPython.display import display
 
 from ..figures import show
 from ..content import Course, course

@@ -12,7 +12,6 @@ from typing import Any, Callable
 
 import ipywidgets as w
 from IPython import get_ipython
-from IPython.display import display
 
 from ..figures import show
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
