@@ -11,12 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
+from .content import course
 from .content.records import Case, CaseOption, CaseStage
 from .triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING, urgency
 
 DIFFERENTIAL_SIZE = 3
-# conditions an expert keeps on the list until they are ruled out, because missing them costs a limb or a life
-MUST_NOT_MISS = ("septic_arthritis", "dvt", "compartment_syndrome", "charcot_foot")
+
+
+def must_not_miss() -> frozenset[str]:
+    """Conditions an expert keeps on the list until they are ruled out, because missing them costs a limb or
+    a life: those that conditions.toml puts in the group "must_not_miss" (one place to say so)."""
+    return frozenset(c.id for c in course().conditions.values() if c.group == "must_not_miss")
+
+
 # under-triage is the serious error when the patient needs care today (the contract's measure)
 URGENT_LEVELS = ("emergency", "urgent")
 TRIAGE_LABELS = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine", "self_care": "Self-care"}
@@ -73,7 +80,7 @@ def score_differential(picks: Sequence[str], gold: str, expert: Sequence[str]) -
         verdicts.append(Verdict("✗", "The final diagnosis is not in your top 3 yet."))
     shared = tuple(c for c in picks if c in expert)
     verdicts.append(Verdict("ℹ", f"You share {len(shared)} of the expert's {len(expert)} at this stage."))
-    for missed in (c for c in expert if c in MUST_NOT_MISS and c not in picks):
+    for missed in (c for c in expert if c in must_not_miss() and c not in picks):
         verdicts.append(Verdict("⚠", f"The expert kept {condition_name(missed)} on the list: it must not be "
                                      "missed until it has been ruled out.", serious=True))
     return DifferentialFeedback(picks, gold, rank, tuple(expert), shared, tuple(verdicts))

@@ -20,7 +20,9 @@ The rules are built to rule a fracture OUT; they only do that when they apply (s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 ANKLE, FOOT = "ankle", "foot"
 
@@ -67,11 +69,15 @@ EXCLUSIONS: dict[str, str] = {
 }
 
 # Pooled accuracy (Bachmann et al. 2003, BMJ): sensitivity close to 100 %; negative likelihood ratio
-# about 0.08 for both ankle and midfoot. Specificity varied widely between studies, so no LR+ is pooled.
+# about 0.08 for the ankle rule and for the midfoot rule (0.07 in children). In studies that used the two
+# together as one assessment, as the symptom checker does, it was 0.21 (0.12 to 0.38; the review's Table 1).
+# Specificity varied widely between studies, so no LR+ is pooled.
 ACCURACY = {
     "sensitivity_text": "close to 100 %",
     "lr_negative": 0.08,
     "lr_negative_ci": "0.03 to 0.18 (ankle); 0.03 to 0.20 (midfoot)",
+    "lr_negative_combined": 0.21,
+    "lr_negative_combined_ci": "0.12 to 0.38 (ankle and midfoot assessed together)",
     "refs": ("bachmann_ottawa_2003", "stiell_ottawa_1993"),
 }
 
@@ -165,3 +171,50 @@ def ottawa_decision(inputs: OttawaInputs) -> Decision:
     return Decision(ankle_xray=verdicts[ANKLE], foot_xray=verdicts[FOOT], applies=not excluded,
                     reasons=reasons, exclusions=excluded)
 
+
+
+# --------------------------------------------------------------------------- from the symptom checker's answers
+# Which of the checker's `pain_location` answers lie in each zone of the rules.
+ZONE_OF_PAIN_LOCATION: dict[str, str] = {
+    "inner_ankle_bone": ANKLE, "behind_inner_ankle": ANKLE, "below_inner_ankle": ANKLE, "whole_ankle": ANKLE,
+    "inner_arch": FOOT,
+}
+RULES_MAX_DAYS = 10  # the rules were derived for injuries of the last 10 days (older_than_10_days)
+
+
+def exclusions_from_findings(findings: Mapping[str, Any]) -> frozenset[str]:
+    """The exclusions that the checker's answers reveal. The others (pregnancy, intoxication, a head
+    injury, ...) are not asked, so a checker can never claim more than "the rules did not exclude this"."""
+    found = set()
+    days, age = findings.get("duration_days"), findings.get("age")
+    if days is not None and days > RULES_MAX_DAYS:
+        found.add("older_than_10_days")
+    if age is not None and age < 18:
+        found.add("under_18")
+    if findings.get("reduced_foot_sensation") is True:
+        found.add("reduced_sensation")
+    return frozenset(found)
+
+
+def inputs_from_findings(findings: Mapping[str, Any]) -> OttawaInputs | None:
+    """The rules' inputs from the checker's answers, or None when the answers cannot settle the rules.
+
+    A tender point settles them on its own. Otherwise both the tenderness answer and the ability to take
+    four steps at one of the two times are needed: "nothing hurts" says nothing about walking. An unknown
+    time point only counts as "able" when the other one is known to be able, which decides the weight-bearing
+    criterion whatever the unknown one was.
+    """
+    if "bone_tenderness" not in findings:
+        return None
+    tender = frozenset(findings["bone_tenderness"]) & frozenset(TENDER_POINTS)
+    now = None if "weight_bearing" not in findings else findings["weight_bearing"] != "none"
+    at_injury = findings.get("unable_4_steps_immediately")
+    immediately = None if at_injury is None else not at_injury
+    if not tender and now is not True and immediately is not True and (now is None or immediately is None):
+        return None
+    zones = frozenset(ZONE_OF_PAIN_LOCATION[p] for p in findings.get("pain_location") or ()
+                      if p in ZONE_OF_PAIN_LOCATION)
+    return OttawaInputs(tender=tender, pain_zones=zones,
+                        four_steps_immediately=immediately if immediately is not None else now is not False,
+                        four_steps_now=now if now is not None else immediately is not False,
+                        exclusions=exclusions_from_findings(findings))

@@ -17,6 +17,7 @@ CONTRACT_CONDITIONS = (
     "medial_ankle_sprain", "posterior_tibial_tendinopathy", "tendon_rupture", "muscle_strain",
     "medial_malleolus_fracture", "stress_fracture", "osteoarthritis", "gout", "rheumatoid_arthritis",
     "tarsal_tunnel_syndrome", "fhl_tendinopathy", "septic_arthritis", "dvt", "compartment_syndrome", "charcot_foot",
+    "acute_limb_ischaemia",  # contract version 2
 )
 SEED_ARTICLE = Path("/work/shared/seed/inside-ankle-pain-article.txt")
 

@@ -11,7 +11,10 @@ from ankle_course.content import course
 from ankle_course.symptom_questions import (NONE_OF_THESE, SKIP, answers_to_findings, parse_number, questions_for,
                                             read_answers)
 
-PT_ONLY = {"tinel_sign", "bone_tenderness", "heel_raise", "tenderness_along_tendon"}
+# a clinician's palpation; the tests a learner can do on themselves (pressing the Ottawa points, a heel raise,
+# tapping behind the ankle bone) are asked in both tracks, because safety rules read them
+PT_ONLY = {"tenderness_along_tendon"}
+SELF_TESTS = {"bone_tenderness", "heel_raise", "tinel_sign"}
 
 
 def question(qid: str):
@@ -26,11 +29,12 @@ def test_warning_signs_are_asked_first_in_both_modes():
         assert sections[: sections.count("warning")] == ["warning"] * sections.count("warning")
 
 
-def test_learner_mode_leaves_out_the_clinical_tests_and_pt_mode_asks_them():
+def test_learner_mode_leaves_out_the_clinicians_palpation_and_asks_the_tests_a_learner_can_do():
     learner = {q.id for q in questions_for("learner")}
     pt = {q.id for q in questions_for("pt_student")}
     assert not learner & PT_ONLY and PT_ONLY <= pt
     assert pt - learner == PT_ONLY
+    assert SELF_TESTS <= learner
 
 
 def test_skipped_answers_leave_the_finding_out():
@@ -55,11 +59,11 @@ def test_none_of_these_with_a_ticked_place_is_refused():
         answers_to_findings({"bone_tenderness": (NONE_OF_THESE, "navicular")}, "pt_student")
 
 
-def test_clinical_test_answers_are_dropped_in_learner_mode():
-    answers = {"tinel_sign": "yes", "heel_raise": "unable", "numbness_tingling_sole": "yes"}
-    assert answers_to_findings(answers, "learner") == {"numbness_tingling_sole": True}
+def test_pt_only_answers_are_dropped_in_learner_mode():
+    answers = {"tenderness_along_tendon": "yes", "heel_raise": "unable", "numbness_tingling_sole": "yes"}
+    assert answers_to_findings(answers, "learner") == {"heel_raise": "unable", "numbness_tingling_sole": True}
     assert answers_to_findings(answers, "pt_student") == {
-        "tinel_sign": True, "heel_raise": "unable", "numbness_tingling_sole": True}
+        "tenderness_along_tendon": True, "heel_raise": "unable", "numbness_tingling_sole": True}
 
 
 def test_out_of_range_or_garbled_typed_numbers_are_ignored_with_a_message():

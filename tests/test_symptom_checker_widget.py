@@ -92,15 +92,30 @@ def test_a_garbled_duration_gets_a_message_not_a_traceback(checker):
     assert "not understood" in message and "<b>" not in message
 
 
-def test_pt_student_mode_shows_the_clinical_tests_and_learner_mode_hides_and_ignores_them(checker):
-    assert checker.rows["tinel_sign"].layout.display == "none"
+def test_pt_student_mode_shows_the_palpation_test_and_learner_mode_hides_and_ignores_it(checker):
+    assert checker.rows["tenderness_along_tendon"].layout.display == "none"
     checker.mode.value = "pt_student"
-    assert checker.rows["tinel_sign"].layout.display != "none"
-    checker.controls["tinel_sign"].value = "yes"
+    assert checker.rows["tenderness_along_tendon"].layout.display != "none"
+    checker.controls["tenderness_along_tendon"].value = "yes"
     checker.controls["bone_tenderness"].boxes[NONE_OF_THESE].value = True
-    assert checker.findings["tinel_sign"] is True and checker.findings["bone_tenderness"] == []
+    assert checker.findings["tenderness_along_tendon"] is True and checker.findings["bone_tenderness"] == []
     checker.mode.value = "learner"
-    assert "tinel_sign" not in checker.findings and "bone_tenderness" not in checker.findings
+    assert "tenderness_along_tendon" not in checker.findings and checker.findings["bone_tenderness"] == []
+
+
+def test_learners_are_asked_to_press_the_ottawa_points_with_a_drawing_and_plain_instructions(checker):
+    row = checker.rows["bone_tenderness"]
+    assert row.layout.display != "none"
+    assert any("ankle-question-figure-ottawa_points" in getattr(c, "_dom_classes", ()) for c in row.children)
+    prompt = row.children[0].value
+    assert "press" in prompt.lower() and "6 cm" in prompt
+
+
+def test_the_clinical_name_of_a_self_test_is_shown_to_pt_students_only(checker):
+    note = next(c for c in checker.rows["tinel_sign"].children if "ankle-checker-pt-help" in c._dom_classes)
+    assert note.layout.display == "none"
+    checker.mode.value = "pt_student"
+    assert note.layout.display != "none" and "Tinel" in note.value
 
 
 def test_ticking_none_of_these_clears_the_places_and_the_other_way_round(checker):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from test_triage_vignettes import RAISED_BY_V2_FLOOR
+
 DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.json"
 VIGNETTES = [
     {"id": "T1", "findings": {"age": 23, "sex": "male", "onset": "sudden_injury", "mechanism": "rolled_inward",
@@ -69,7 +71,9 @@ def test_missing_file_exits_2(tmp_path: Path):
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"development vignettes not found at {DEV}")
-def test_evaluate_scores_the_development_set_without_misses():
+def test_evaluate_scores_the_development_set_missing_only_what_a_version_2_floor_raises():
     result = evaluate(DEV)
     assert result.returncode == 0
-    assert "Misses: none" in result.stdout and "0 invalid" in result.stdout
+    assert "0 invalid" in result.stdout and "under-triage        0/16" in result.stdout
+    misses = result.stdout.split("Misses", 1)[1].strip().splitlines()[1:]
+    assert [m.split(":")[0].strip() for m in misses] == list(RAISED_BY_V2_FLOOR)

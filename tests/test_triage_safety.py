@@ -1,9 +1,10 @@
 """No score ever undercuts a red-flag floor, and the checker's output is well formed for any valid answers.
 
-The contract's red-flag table is re-typed below from the spec, independently of `ankle_course.triage.rules`,
-so a mistake in the engine's own rules cannot also hide in the test. It is checked exhaustively over every
-combination of the red-flag answers (alone, and on a "benign background" that pulls towards home care) and
-with hypothesis over the whole findings space.
+The contract's red-flag table (version 2) is re-typed below from the spec, independently of
+`ankle_course.triage.rules`, so a mistake in the engine's own rules cannot also hide in the test. It is
+checked exhaustively over every combination of the red-flag answers (alone, and on a "benign background"
+that pulls towards home care), with hypothesis over the whole findings space, and **as each track
+answers**: a floor that reads a question the learner track never asks is no floor for learners.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ankle_course.triage import CONDITIONS, FINDINGS, TRIAGE_LEVELS, assess
+from ankle_course.symptom_questions import questions_for
+from ankle_course.triage import CONDITIONS, FINDINGS, RULES, TRIAGE_LEVELS, assess
 
 RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 
@@ -29,6 +31,8 @@ def contract_floor(f: dict[str, Any]) -> str:
     levels = ["self_care"]
     if yes("foot_cold_pale_numb") or yes("visible_deformity") or yes("open_wound_over_injury"):
         levels.append("emergency")
+    if yes("breathless_or_chest_pain"):
+        levels.append("emergency")
     if yes("pain_out_of_proportion") and injury:
         levels.append("emergency")
     if yes("fever") and (yes("redness_warmth") or yes("swelling")):
@@ -37,9 +41,16 @@ def contract_floor(f: dict[str, Any]) -> str:
         levels.append("urgent")
     if injury and len(f.get("bone_tenderness", ())) > 0:
         levels.append("urgent")
+    if (injury and f.get("duration_days", 0) <= 10 and "inner_ankle_bone" in f.get("pain_location", ())
+            and "bone_tenderness" not in f):
+        levels.append("urgent")
     if yes("calf_swelling_tenderness"):
         levels.append("urgent")
-    if yes("diabetes") and yes("reduced_foot_sensation") and (yes("redness_warmth") or yes("swelling")):
+    if (yes("diabetes") or yes("reduced_foot_sensation")) and (yes("redness_warmth") or yes("swelling")):
+        levels.append("urgent")
+    if "age" in f and f["age"] < 18 and not injury and yes("night_or_rest_pain"):
+        levels.append("urgent")
+    if yes("foot_drop_or_slapping") and f.get("duration_days", 0) < 30:
         levels.append("urgent")
     if yes("pop_at_injury") and (f.get("heel_raise") == "unable" or yes("weakness_or_instability")):
         levels.append("urgent")
@@ -79,6 +90,19 @@ ALONE_BOOLS = ("foot_cold_pale_numb", "visible_deformity", "open_wound_over_inju
                "numbness_tingling_sole", "burning_electric_pain", "tinel_sign")
 ALONE_CHOICES = {"onset": CORE_CHOICES["onset"], "duration_days": (ABSENT, 0, 14, 15, 3650)}
 
+# the floors that version 2 added read these together: the diabetic foot (diabetes or numb feet), a child's
+# night pain, a new foot drop, and a fracture that cannot be ruled out (recent injury, pain on the ankle bone,
+# bone tenderness not answered)
+V2_BOOLS = ("diabetes", "reduced_foot_sensation", "redness_warmth", "swelling", "night_or_rest_pain",
+            "foot_drop_or_slapping", "breathless_or_chest_pain")
+V2_CHOICES = {
+    "onset": CORE_CHOICES["onset"],
+    "age": (ABSENT, 17, 18),
+    "duration_days": (ABSENT, 10, 11, 29, 30),
+    "pain_location": (ABSENT, ["inner_ankle_bone", "calf"], ["below_inner_ankle"]),
+    "bone_tenderness": (ABSENT, [], ["navicular"]),
+}
+
 # answers that point to a mild sprain; none of them is in the red-flag table
 BENIGN_BACKGROUND = {
     "age": 25, "sex": "female", "mechanism": "rolled_inward", "pain_location": ["below_inner_ankle"],
@@ -113,6 +137,13 @@ def test_floors_hold_for_every_combination_of_interacting_red_flags_with_nothing
 def test_floors_hold_for_every_combination_of_interacting_red_flags_on_a_benign_background():
     for findings in combinations(CORE_BOOLS, CORE_CHOICES, (False, True), BENIGN_BACKGROUND):
         check_floor(findings)
+
+
+def test_floors_hold_for_every_combination_of_the_version_2_floors_answers():
+    background = {k: v for k, v in BENIGN_BACKGROUND.items() if k not in V2_BOOLS and k not in V2_CHOICES}
+    for base, states in (({}, (ABSENT, True)), (background, (False, True))):
+        for findings in combinations(V2_BOOLS, V2_CHOICES, states, base):
+            check_floor(findings)
 
 
 def test_floors_hold_for_every_combination_of_stand_alone_red_flags():
@@ -175,3 +206,85 @@ def test_assess_is_pure_same_answers_same_result_and_input_untouched(findings):
     first, second = assess(findings), assess(dict(findings))
     assert first == second
     assert {k: (sorted(v) if isinstance(v, (list, tuple, set)) else v) for k, v in findings.items()} == snapshot
+
+
+# -------------------------------------------------------------------------------------------- as each track answers
+def asked(track: str) -> frozenset[str]:
+    return frozenset(q.id for q in questions_for(track))
+
+
+class RecordingAnswers(dict):
+    """A findings dict that notes every key a rule looks at, present or not."""
+
+    def __init__(self, findings: dict[str, Any], seen: set[str]):
+        super().__init__(findings)
+        self.seen = seen
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.seen.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.seen.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.seen.add(key)  # type: ignore[arg-type]
+        return super().__contains__(key)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RED_FLAG_HEAVY)
+def test_every_finding_a_safety_rule_reads_is_asked_in_the_learner_track(findings):
+    from ankle_course.triage.vocabulary import validate_findings
+
+    clean = validate_findings(findings)
+    learner = asked("learner")
+    for rule in RULES:
+        seen: set[str] = set()
+        rule.applies(RecordingAnswers(clean, seen))
+        assert seen <= learner, f"rule '{rule.id}' reads {sorted(seen - learner)}, which learners are never asked"
+
+
+LEARNER_FINDINGS = st.fixed_dictionaries({}, optional={k: answer_strategy(k) for k in sorted(asked("learner"))})
+LEARNER_RED_FLAGS = st.fixed_dictionaries(
+    {}, optional={k: answer_strategy(k) for k in RED_FLAG_KEYS + sorted(V2_BOOLS) if k in asked("learner")}
+).flatmap(lambda flags: LEARNER_FINDINGS.map(lambda rest: rest | flags))
+
+
+@settings(max_examples=400, deadline=None)
+@given(LEARNER_RED_FLAGS)
+def test_no_floor_is_ever_undercut_for_answers_given_through_the_learner_track(findings):
+    check_floor(findings)
+
+
+# one learner-answerable example per row of the contract's red-flag table (version 2)
+EVERY_ROW_AS_A_LEARNER_ANSWERS = {
+    "cold_pale_numb": ({"foot_cold_pale_numb": True}, "emergency"),
+    "deformity": ({"visible_deformity": True}, "emergency"),
+    "open_wound": ({"onset": "sudden_injury", "open_wound_over_injury": True}, "emergency"),
+    "breathless": ({"calf_swelling_tenderness": True, "breathless_or_chest_pain": True}, "emergency"),
+    "pain_out_of_proportion": ({"onset": "sudden_injury", "pain_out_of_proportion": True}, "emergency"),
+    "fever_hot_joint": ({"fever": True, "swelling": True}, "emergency"),
+    "cannot_bear_weight": ({"onset": "sudden_injury", "weight_bearing": "none"}, "urgent"),
+    "bone_tenderness": ({"onset": "sudden_injury", "bone_tenderness": ["medial_malleolus"]}, "urgent"),
+    "fracture_not_ruled_out": ({"onset": "sudden_injury", "duration_days": 1, "weight_bearing": "limping",
+                                "pain_location": ["inner_ankle_bone"], "swelling": True, "bruising": True}, "urgent"),
+    "swollen_calf": ({"calf_swelling_tenderness": True}, "urgent"),
+    "diabetic_hot_foot": ({"diabetes": True, "redness_warmth": True, "onset": "gradual"}, "urgent"),
+    "numb_feet_swollen": ({"reduced_foot_sensation": True, "swelling": True, "onset": "gradual"}, "urgent"),
+    "child_night_pain": ({"age": 12, "onset": "gradual", "night_or_rest_pain": True}, "urgent"),
+    "new_foot_drop": ({"foot_drop_or_slapping": True, "duration_days": 5}, "urgent"),
+    "pop_and_weakness": ({"onset": "sudden_injury", "pop_at_injury": True, "heel_raise": "unable"}, "urgent"),
+    "sudden_red_hot": ({"onset": "sudden_no_injury", "redness_warmth": True}, "urgent"),
+    "nerve": ({"tinel_sign": True, "onset": "gradual", "duration_days": 5}, "routine"),
+    "over_two_weeks": ({"onset": "gradual", "duration_days": 20}, "routine"),
+}
+
+
+def test_every_row_of_the_red_flag_table_fires_from_answers_a_learner_is_asked():
+    learner = asked("learner")
+    for row, (findings, level) in EVERY_ROW_AS_A_LEARNER_ANSWERS.items():
+        assert set(findings) <= learner, (row, sorted(set(findings) - learner))
+        assert RANK[assess(findings).triage] >= RANK[level], row
+        assert contract_floor(findings) == level, row  # the example really is this row

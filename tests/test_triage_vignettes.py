@@ -20,6 +20,11 @@ def load(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# Development cases written before contract version 2 whose gold triage a version-2 floor now raises:
+# the floor wins (floors are minimums), and the case must be triaged by exactly that rule.
+RAISED_BY_V2_FLOOR = {"D16": ("urgent", "new_foot_drop")}  # a foot drop of 21 days is "new" (under 30 days)
+
+
 def dev_cases() -> list:
     if not DEV.exists():
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"development vignettes not found at {DEV}"))]
@@ -30,7 +35,11 @@ def dev_cases() -> list:
 def test_dev_vignette_gets_gold_triage_exactly_and_gold_condition_in_top_three(case):
     result = assess(case["findings"])
     top3 = [c for c, _ in result.differential[:3]]
-    assert result.triage == case["gold"]["triage"], result.reasons
+    if case["id"] in RAISED_BY_V2_FLOOR:
+        level, rule = RAISED_BY_V2_FLOOR[case["id"]]
+        assert result.triage == level and result.rules[0] == rule, result.reasons
+    else:
+        assert result.triage == case["gold"]["triage"], result.reasons
     assert case["gold"]["condition"] in top3, result.differential[:3]
 
 

@@ -44,8 +44,11 @@ def ottawa_rows(tender: Iterable[str]) -> list[tuple[str, str, str, str]]:
              "✱ TENDER" if p.id in tender else "○ not tender") for p in TENDER_POINTS.values()]
 
 
-def ottawa_diagram(tender: Iterable[str] = ()) -> PlotlyFigure:
-    """Both sides of the foot with the four Ottawa points; tender points are starred and labelled."""
+def ottawa_diagram(tender: Iterable[str] = (), show_status: bool = True) -> PlotlyFigure:
+    """Both sides of the foot with the four Ottawa points; tender points are starred and labelled.
+
+    `show_status=False` labels the points by name only: the symptom checker shows the drawing to say where
+    to press, before anything is known about tenderness."""
     tender = set(tender)
     traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
@@ -79,7 +82,8 @@ def ottawa_diagram(tender: Iterable[str] = ()) -> PlotlyFigure:
             hovertext=point.anatomical, hoverinfo="text", name=point.label, showlegend=False))
         lx, ly = _LABEL_XY[point.id]
         notes.append(dict(x=tx(x), y=y, ax=tx(lx), ay=ly, axref="x", ayref="y", showarrow=True, arrowhead=2,
-                          arrowcolor=GREY, text=f"<b>{'✱ TENDER' if is_tender else '○ not tender'}</b><br>{short}",
+                          arrowcolor=GREY, text=(f"<b>{'✱ TENDER' if is_tender else '○ not tender'}</b><br>{short}"
+                                                if show_status else f"<b>{short}</b>"),
                           font={"size": 11}, bgcolor="rgba(255,255,255,0.85)"))
     return figure(traces, shapes=shapes, annotations=notes,
                   xaxis={"visible": False, "range": [-0.5, _MIRROR + 0.5]},
@@ -150,3 +154,9 @@ def fagan_nomogram(pre_test: float, lr: float, result: str = "positive") -> Plot
                   xaxis={"visible": False, "range": [-0.9, 3.1]}, yaxis={"visible": False, "range": [-3.3, 3.7]},
                   height=480, margin={"l": 10, "r": 10, "t": 10, "b": 10}, plot_bgcolor="white",
                   paper_bgcolor="white", dragmode=False)
+
+
+OTTAWA_POINTS_ALT = ("Drawing of the outer and the inner side of the right foot. Press: the back edge and tip of the "
+                     "outer ankle bone and of the inner ankle bone, over their lower 6 cm; the bump in the middle of "
+                     "the inner edge of the foot (navicular); the bump in the middle of the outer edge of the foot "
+                     "(base of the fifth metatarsal).")

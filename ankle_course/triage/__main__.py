@@ -30,6 +30,7 @@ class BadFile(Exception):
 @dataclass
 class Score:
     n: int = 0
+    named: int = 0  # vignettes with a gold condition (the others are triage-only)
     top1: int = 0
     top3: int = 0
     exact: int = 0
@@ -66,16 +67,16 @@ def _label(vignette: Any, index: int) -> str:
     return str(ident) if isinstance(ident, (str, int)) and not isinstance(ident, bool) else f"#{index}"
 
 
-def _gold(vignette: Any) -> tuple[str, str]:
-    """The gold condition and triage, or ValueError saying what is wrong with the vignette."""
+def _gold(vignette: Any) -> tuple[str | None, str]:
+    """The gold condition (None: a triage-only case) and triage, or ValueError saying what is wrong."""
     if not isinstance(vignette, dict):
         raise ValueError(f"expected a JSON object, got {type(vignette).__name__}")
     gold = vignette.get("gold")
     if not isinstance(gold, dict):
         raise ValueError("missing 'gold' object with 'condition' and 'triage'")
     condition, triage = gold.get("condition"), gold.get("triage")
-    if condition not in CONDITIONS:
-        raise ValueError(f"gold condition {condition!r} is not a condition id")
+    if condition is not None and (not isinstance(condition, str) or condition not in CONDITIONS):
+        raise ValueError(f"gold condition {condition!r} is not a condition id (or null for a triage-only case)")
     if triage not in TRIAGE_LEVELS:
         raise ValueError(f"gold triage {triage!r} is not one of {', '.join(TRIAGE_LEVELS)}")
     if not isinstance(vignette.get("findings"), dict):
@@ -95,8 +96,10 @@ def score(vignettes: Sequence[Any]) -> Score:
             continue
         s.n += 1
         ranked = [c for c, _ in result.differential]
-        s.top1 += ranked[0] == gold_condition
-        s.top3 += gold_condition in ranked[:3]
+        if gold_condition is not None:
+            s.named += 1
+            s.top1 += ranked[0] == gold_condition
+            s.top3 += gold_condition in ranked[:3]
         gap = urgency(result.triage) - urgency(gold_triage)
         row = s.by_level[gold_triage]
         row[0] += 1
@@ -111,7 +114,7 @@ def score(vignettes: Sequence[Any]) -> Score:
             s.over += 1
             row[3] += 1
         problems = []
-        if ranked[0] != gold_condition:
+        if gold_condition is not None and ranked[0] != gold_condition:
             rank = ranked.index(gold_condition) + 1
             problems.append(f"condition gold {gold_condition}, got {ranked[0]} (gold ranked {rank})")
         if gap:
@@ -129,8 +132,8 @@ def report(name: str, s: Score) -> str:
     serious = sum(s.by_level[level][0] for level in ("emergency", "urgent"))
     lines = [
         f"{name}: {s.n} vignette(s) scored, {len(s.invalid)} invalid",
-        f"  top-1 condition     {_rate(s.top1, s.n)}",
-        f"  top-3 condition     {_rate(s.top3, s.n)}",
+        f"  top-1 condition     {_rate(s.top1, s.named)}",
+        f"  top-3 condition     {_rate(s.top3, s.named)}",
         f"  exact triage        {_rate(s.exact, s.n)}",
         f"  under-triage        {_rate(s.under, s.n)}",
         f"    of urgent/emergency {_rate(s.under_serious, serious)}",

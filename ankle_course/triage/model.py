@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from .derived import with_derived
 from .vocabulary import FINDINGS
 
 TRIAGE_FOLDER = "triage"
@@ -145,6 +146,7 @@ class TriageModel:
         onset = f.get("onset")
         scores = list(self.log_prior[onset])
         matched = []
+        f = with_derived(f)
         for finding in f:
             for item in self.by_finding.get(finding, ()):
                 if item.matches(f):

@@ -17,6 +17,7 @@ from ..content.knowledge import SHIPPED_FOLDER
 from ..content.loader import _entry_label, _load_entry, _read_toml
 from ..content.problems import ContentError, ContentProblem, flatten_messages
 from ..content.schemas import RecordSchema, _id, _refs, _text
+from .derived import DERIVED
 from .model import (BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence,
                     TriageModel)
 from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS
@@ -73,9 +74,13 @@ class PolicySchema(Schema):
     routine_at = StrictFloat(required=True, validate=validate.Range(0.01, 1, error="must be from 0.01 to 1"))
 
 
+# evidence may also match an answer the checker derives from others (see `derived`)
+MATCHABLE = MappingProxyType({**FINDINGS, **DERIVED})
+
+
 def _check_answer(finding_id: str, value: Any, field_name: str) -> None:
     try:
-        FINDINGS[finding_id].check(value)
+        MATCHABLE[finding_id].check(value)
     except ValueError as exc:
         raise ValidationError(str(exc), field_name) from None
 
@@ -84,7 +89,7 @@ class EvidenceSchema(RecordSchema):
     record = Evidence
     id = _id()
     finding = fields.String(required=True, validate=validate.OneOf(
-        FINDINGS, error="must be a finding id of the symptom-checker contract"))
+        MATCHABLE, error="must be a finding id of the symptom-checker contract (or a derived one)"))
     answer = _text()
     explain = _text()
     basis = fields.String(required=True, validate=validate.OneOf(BASES))
@@ -101,7 +106,7 @@ class EvidenceSchema(RecordSchema):
 
     @validates_schema
     def _matcher_fits_finding(self, data: dict[str, Any], **_: Any) -> None:
-        finding = FINDINGS.get(data.get("finding", ""))
+        finding = MATCHABLE.get(data.get("finding", ""))
         if finding is None:
             return  # already reported by the field validator
         given = [m for m in MATCHERS if data.get(m) is not None]
@@ -125,7 +130,7 @@ class EvidenceSchema(RecordSchema):
         else:
             _check_answer(finding.id, data["lacks"], "lacks")
         for key, allowed in (data.get("when") or {}).items():
-            other = FINDINGS.get(key)
+            other = MATCHABLE.get(key)
             if other is None or other.kind not in ("bool", "choice"):
                 raise ValidationError(f"'{key}' must be a bool or choice finding id", "when")
             for value in allowed if isinstance(allowed, list) else [allowed]:

@@ -43,9 +43,13 @@ def _drivers(model: TriageModel, post: Posterior, condition: str, n: int = 3) ->
     i = model.ids.index(condition)
     scored: list[tuple[float, str, str]] = []
     item: Evidence
+    pull: dict[str, float] = {}  # one answer may be split over several entries (see the Ottawa rules): add them up
+    explain: dict[str, str] = {}
     for item in post.matched:
         logs = model.log_lr[item.id]
-        scored.append((logs[i] - fmean(logs), item.answer, item.explain))
+        pull[item.answer] = pull.get(item.answer, 0.0) + logs[i] - fmean(logs)
+        explain.setdefault(item.answer, item.explain)
+    scored.extend((score, answer, explain[answer]) for answer, score in pull.items())
     if post.onset is not None:
         shift = model.onset_shift(post.onset)
         scored.append((shift[i] - fmean(shift), ONSET_ANSWER[post.onset], ONSET_EXPLAIN))

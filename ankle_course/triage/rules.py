@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..ottawa import OttawaInputs, ottawa_decision
+from ..ottawa import RULES_MAX_DAYS, OttawaInputs, ottawa_decision
 from .vocabulary import urgency
 
 Findings = Mapping[str, Any]
@@ -23,6 +23,7 @@ DEMOGRAPHIC = frozenset({"age", "sex"})
 MIN_ANSWERS_TO_RANK = 2
 # after an injury, these are the Ottawa questions that rule a broken bone in or out
 OTTAWA_QUESTIONS = ("weight_bearing", "unable_4_steps_immediately", "bone_tenderness")
+NEW_FOOT_DROP_DAYS = 30  # a foot drop younger than this (or of unknown age) is new
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ def after_injury(f: Findings) -> bool:
             or f.get("unable_4_steps_immediately") is True)
 
 
+def recent_or_unknown(f: Findings) -> bool:
+    """The injury is recent enough for the Ottawa rules (10 days or less), or its age was not given."""
+    return f.get("duration_days", 0) <= RULES_MAX_DAYS
+
+
 def _true(key: str) -> Callable[[Findings], bool]:
     return lambda f: f.get(key) is True
 
@@ -72,7 +78,8 @@ def informative_answers(f: Findings) -> int:
 
 CONTRACT_RULES: tuple[Rule, ...] = (
     Rule("cold_pale_numb_foot", "emergency",
-         "The foot is cold, pale, bluish or numb: its blood supply or a nerve may be squeezed, which cannot wait.",
+         "The foot has suddenly turned cold, pale or bluish, or has newly gone numb or weak: its blood supply "
+         "or a nerve may be cut off, which cannot wait.",
          _true("foot_cold_pale_numb")),
     Rule("visible_deformity", "emergency",
          "The ankle looks out of shape: it may be broken or dislocated and needs putting back in place quickly.",
@@ -80,6 +87,9 @@ CONTRACT_RULES: tuple[Rule, ...] = (
     Rule("open_wound", "emergency",
          "There is a wound over the injury: a broken bone open to the air can become infected.",
          _true("open_wound_over_injury")),
+    Rule("breathless_or_chest_pain", "emergency",
+         "Shortness of breath, chest pain or coughing blood can mean a blood clot has travelled to the lungs.",
+         _true("breathless_or_chest_pain")),
     Rule("pain_out_of_proportion_after_injury", "emergency",
          "Severe pain after an injury that painkillers do not touch and moving the toes makes worse can mean "
          "pressure building up inside the leg muscles (compartment syndrome).",
@@ -89,21 +99,39 @@ CONTRACT_RULES: tuple[Rule, ...] = (
          "within days.",
          lambda f: f.get("fever") is True and _hot_or_swollen(f)),
     Rule("cannot_bear_weight_after_injury", "urgent",
-         "After an injury, not being able to take four steps is one of the Ottawa ankle rules: an X-ray is "
-         "needed to look for a broken bone.",
+         "After an injury, not being able to take four steps (right after it, or now) needs an X-ray to look "
+         "for a broken bone. The Ottawa rules ask about both times together; the checker is deliberately more "
+         "cautious and acts on either one.",
          lambda f: after_injury(f) and (f.get("weight_bearing") == "none"
                                         or f.get("unable_4_steps_immediately") is True)),
     Rule("bone_tenderness_after_injury", "urgent",
          "After an injury, pressing on an ankle or midfoot bone hurts: the Ottawa ankle and foot rules say "
          "this needs an X-ray to look for a broken bone.",
          lambda f: after_injury(f) and ottawa_point_is_tender(f)),
+    Rule("fracture_not_ruled_out", "urgent",
+         "After a recent injury with pain on the inner ankle bone, we do not know whether pressing the ankle "
+         "bones hurts, so a broken bone cannot be ruled out. Answer the question about pressing the bones, "
+         "or be seen today.",
+         lambda f: after_injury(f) and recent_or_unknown(f) and "bone_tenderness" not in f
+         and "inner_ankle_bone" in (f.get("pain_location") or ())),
     Rule("swollen_calf", "urgent",
          "One calf is swollen or tender: a blood clot in a deep vein (DVT) has to be ruled out the same day.",
          _true("calf_swelling_tenderness")),
     Rule("diabetic_hot_swollen_foot", "urgent",
-         "Diabetes with numb feet and a warm or swollen foot can be Charcot foot or an infection; both need "
-         "treatment quickly to save the shape of the foot.",
-         lambda f: f.get("diabetes") is True and f.get("reduced_foot_sensation") is True and _hot_or_swollen(f)),
+         "With diabetes or poor feeling in the feet, a warm, red or swollen foot can be Charcot foot or an "
+         "infection, even when it hardly hurts; both need treatment quickly to save the shape of the foot.",
+         lambda f: (f.get("diabetes") is True or f.get("reduced_foot_sensation") is True) and _hot_or_swollen(f)),
+    Rule("child_bone_pain_at_night", "urgent",
+         "In a child or teenager, bone pain at night or at rest without an injury needs an X-ray soon, to look "
+         "for a bone infection or, rarely, a bone tumour.",
+         # "without an injury" is read as the contract does (onset not sudden_injury), not through after_injury:
+         # an injury guessed from the mechanism must not switch this rule off
+         lambda f: f.get("age") is not None and f["age"] < 18 and f.get("onset") != "sudden_injury"
+         and f.get("night_or_rest_pain") is True),
+    Rule("new_foot_drop", "urgent",
+         "A foot that has newly started to slap down or catch its toes can mean a torn tendon at the front of "
+         "the ankle or a squeezed nerve, which does best when found early.",
+         lambda f: f.get("foot_drop_or_slapping") is True and f.get("duration_days", 0) < NEW_FOOT_DROP_DAYS),
     Rule("pop_and_weakness", "urgent",
          "A pop at the injury followed by weakness, or not being able to rise onto the toes, suggests a torn "
          "tendon, which does best when treated early.",

@@ -47,6 +47,9 @@ CONDITIONS: Mapping[str, str] = MappingProxyType({
     "dvt": "deep vein thrombosis of the leg",
     "compartment_syndrome": "acute compartment syndrome of the leg",
     "charcot_foot": "active Charcot neuro-arthropathy (diabetic foot)",
+    # contract version 2
+    "acute_limb_ischaemia": ("blocked artery to the leg: a suddenly cold, pale or blue, painful foot, "
+                             "with or without an injury"),
 })
 
 
@@ -136,8 +139,13 @@ FINDINGS: Mapping[str, Finding] = MappingProxyType({f.id: f for f in (
           "pain behind the inner ankle when pushing off the big toe, or the big toe clicks or catches"),
     _bool("foot_drop_or_slapping", "the foot slaps down or the toes catch when walking"),
     _bool("calf_swelling_tenderness", "one calf is swollen, tender or bigger than the other"),
-    _bool("recent_immobilisation", "cast, boot, surgery, long bed rest or a long journey in the last 4 weeks"),
-    _bool("foot_cold_pale_numb", "the foot is cold, pale or bluish, or has gone numb"),
+    _bool("recent_immobilisation",
+          "cast, boot, long bed rest or a long journey in the last 4 weeks, or surgery in the last 12 weeks"),
+    # version 2 narrows this to a new change; long-standing numbness is numbness_tingling_sole or
+    # reduced_foot_sensation, and never alone makes an emergency
+    _bool("foot_cold_pale_numb",
+          "the foot has suddenly become cold, pale or bluish, or has newly gone numb or weak (today, or since the injury)"),
+    _bool("breathless_or_chest_pain", "short of breath, chest pain, or coughing blood"),
     _bool("visible_deformity", "the ankle looks out of shape"),
     _bool("open_wound_over_injury", "a wound over the injury, or bone visible"),
     _bool("pain_out_of_proportion", "severe pain that painkillers do not touch, worse when the toes are moved"),

@@ -80,7 +80,10 @@ class OttawaCalculator:
             "<details><summary>🎓 PT-student depth: how accurate are the rules?</summary>"
             f"<p>Pooled over many studies, the rules' sensitivity for ankle and midfoot fractures is "
             f"{esc(ACCURACY['sensitivity_text'])} and the negative likelihood ratio is about "
-            f"{ACCURACY['lr_negative']} (95 % CI {esc(ACCURACY['lr_negative_ci'])}). Specificity is low and "
+            f"{ACCURACY['lr_negative']} (95 % CI {esc(ACCURACY['lr_negative_ci'])}). In studies that applied "
+            f"the ankle and foot rules together as one check, it was weaker: {ACCURACY['lr_negative_combined']} "
+            f"({esc(ACCURACY['lr_negative_combined_ci'])}); the symptom checker uses this figure, because it asks "
+            "about all four points at once. Specificity is low and "
             "varies between studies, so a 'yes' means 'X-ray to check', not 'broken'.</p>"
             f"{sources_html(ACCURACY['refs'])}</details>", "ankle-ottawa-accuracy")
         self.root = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),

@@ -13,7 +13,8 @@ from typing import Any, Callable
 import ipywidgets as w
 from IPython import get_ipython
 
-from ..figures import show
+from ..figures import mimebundle, show
+from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
@@ -24,6 +25,16 @@ from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, set_visible, s
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
+
+
+def question_figure(name: str) -> w.Output:
+    """The drawing a question names (see QUESTION_FIGURES), set as the Output's content rather than captured
+    with `with out:`, so that nothing waits on output capture while the page is built."""
+    fig, alt = {"ottawa_points": (ottawa_diagram(show_status=False), OTTAWA_POINTS_ALT)}[name]
+    out = w.Output(layout=shared_layout(max_width="560px"))
+    out.add_class(f"ankle-question-figure-{name}")
+    out.outputs = ({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}},)
+    return out
 
 
 def _default_assess(findings: dict[str, Any]) -> Any:
@@ -80,6 +91,7 @@ class SymptomChecker(Panel):
         self._controls: dict[str, Any] = {}
         self._messages: dict[str, w.HTML] = {}
         self._rows: dict[str, w.VBox] = {}
+        self._pt_notes: list[w.HTML] = []
         everything = questions_for("pt_student", self.content)
         self._by_section = {s: [q for q in everything if q.section == s] for s in SECTION_TITLES}
         self.sections = {s: w.VBox([], layout=shared_layout()) for s, qs in self._by_section.items() if qs}
@@ -147,7 +159,15 @@ class SymptomChecker(Panel):
         prompt = f"<strong>{esc(q.prompt)}</strong>" + (f"<br><small>{esc(q.help)}</small>" if q.help else "")
         control = self._control(q)
         self._controls[q.id] = control
-        parts = [html_widget(prompt), control]
+        parts = [html_widget(prompt)]
+        if q.pt_help:
+            pt_note = html_widget(f"<small>🎓 <em>PT students:</em> {esc(q.pt_help)}</small>", "ankle-checker-pt-help")
+            set_visible(pt_note, self.mode.value == "pt_student")
+            self._pt_notes.append(pt_note)
+            parts.append(pt_note)
+        if q.figure:
+            parts.append(question_figure(q.figure))
+        parts.append(control)
         if q.type == "int":  # only typed answers can be refused, so only they need a line for the reason
             self._messages[q.id] = html_widget("", "ankle-checker-message")
             parts.append(self._messages[q.id])
@@ -209,6 +229,8 @@ class SymptomChecker(Panel):
         self._build_section(shown[self.accordion.selected_index])
         for qid, row in self._rows.items():
             set_visible(row, qid in asked)
+        for note in self._pt_notes:
+            set_visible(note, self.mode.value == "pt_student")
         self.update()
 
     def update(self) -> None:

@@ -1,9 +1,10 @@
 """Browser interaction for 02_causes.ipynb: answer the first warning sign in the symptom checker.
 
-The notebook has already been run to completion. A learner answers "Is the foot cold, pale, bluish or
-numb?" with Yes; the triage result must switch to the emergency wording (word, not colour). Then they open
-the "How it started" section (built when first opened) and find its first question there, and the
-emergency result still standing.
+The notebook has already been run to completion. A learner answers "Has the foot suddenly turned cold,
+pale or bluish...?" with Yes; the triage result must switch to the emergency wording (word, not colour).
+The learner is also asked to press the four Ottawa bony points, with the drawing of where they are drawn
+beside the question. Then they open the "How it started" section (built when first opened) and find its
+first question there, and the emergency result still standing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 TIMEOUT_MS = 15_000
-QUESTION = "Is the foot cold, pale, bluish or numb?"
+QUESTION = "Has the foot suddenly turned cold, pale or bluish"
+OTTAWA_QUESTION = "press firmly with a fingertip on each of the four spots in the drawing"
 EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
 SKIP_LABEL = "Not sure / skip"
 
@@ -31,6 +33,13 @@ def interact(page: Page) -> None:
 
     expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
     expect(result).to_contain_text("⛔")
+
+    ottawa = checker.locator(".ankle-q-bone_tenderness").first
+    ottawa.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    expect(ottawa).to_contain_text(OTTAWA_QUESTION, timeout=TIMEOUT_MS)
+    drawing = ottawa.locator(".ankle-question-figure-ottawa_points .js-plotly-plot .main-svg").first
+    expect(drawing).to_be_visible(timeout=TIMEOUT_MS)
+    expect(ottawa.get_by_label("Inner ankle bone: back edge or tip (medial malleolus)", exact=True)).to_be_visible()
 
     checker.get_by_text("How it started", exact=False).first.click(timeout=TIMEOUT_MS)
     onset = checker.locator(".ankle-q-onset").first
