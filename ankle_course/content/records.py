@@ -60,6 +60,7 @@ class WarningSign:
     action: str
     findings: dict[str, Any]
     refs: tuple[str, ...]
+    mentions: str = ""  # a regular expression for the words by which a sentence talks about this sign
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Condition:
     short_name: str | None = None  # for figure axes
     # symptom-checker answers ("finding" or "finding=choice") typical of it; drawn as the comparison grid
     typical_findings: tuple[str, ...] = ()
+    # why a home loading programme must wait for a clinician's go-ahead (None: the handout may be made)
+    needs_clinician_before_loading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class SymptomQuestion:
     choice_labels: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    pt_help: str | None = None  # the clinical name or technique, for PT-student mode only
+    figure: str | None = None  # a drawing shown with the question (QUESTION_FIGURES)
 
 
 @dataclass(frozen=True)

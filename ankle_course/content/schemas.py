@@ -6,6 +6,7 @@ that an instructor's typo ("refrences") is reported rather than silently ignored
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -39,7 +40,7 @@ from .records import (
 ID_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
 TRACKS = ("learner", "pt_student", "both")
 AUDIENCES = ("learner", "pt_student")
-REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus", "web")
+REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus", "web", "course")
 STRUCTURE_KINDS = (
     "bone", "joint", "ligament", "tendon", "muscle", "nerve", "artery", "vein", "retinaculum", "region",
 )
@@ -62,6 +63,15 @@ def _text(required: bool = True, **kwargs: Any) -> fields.String:
 
 def _texts(required: bool = True) -> fields.List:
     return fields.List(_text(), required=required)
+
+
+def _is_regex(value: str) -> None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValidationError(f"not a valid regular expression: {exc}") from None
+    if not value:
+        raise ValidationError("must not be empty")
 
 
 def _refs(required: bool = True) -> fields.List:
@@ -146,6 +156,7 @@ class WarningSignSchema(RecordSchema):
     # the symptom-checker answers that express this sign; the triage tests prove each one routes to care
     findings = fields.Dict(keys=_id(), values=fields.Raw(), required=True, validate=validate.Length(min=1))
     refs = _refs()
+    mentions = fields.String(required=True, validate=_is_regex)
 
 
 # ---------------------------------------------------------------------------------------------- anatomy
@@ -191,11 +202,20 @@ class ConditionSchema(RecordSchema):
     typical_findings = fields.List(
         fields.String(validate=validate.Regexp(r"^[a-z0-9_]+(=[a-z0-9_]+)?$", error="must be 'finding' or 'finding=choice'")),
         load_default=list)
+    needs_clinician_before_loading = _text(required=False, load_default=None)
+
+    @validates_schema
+    def _must_not_miss_needs_a_clinician(self, data: dict[str, Any], **_: Any) -> None:
+        # a must-not-miss condition needs treatment, not a home programme: the handout must always refuse it
+        if data.get("group") == "must_not_miss" and not data.get("needs_clinician_before_loading"):
+            raise ValidationError("a must_not_miss condition must say why a home loading programme has to wait "
+                                  "for a clinician", "needs_clinician_before_loading")
 
 
 # ---------------------------------------------------------------------------------------------- symptom questions
 FINDING_TYPES = ("int", "bool", "choice", "set")
 QUESTION_SECTIONS = ("warning", "story", "symptoms", "about_you", "clinical_tests")
+QUESTION_FIGURES = ("ottawa_points",)  # drawings the symptom checker can show with a question
 
 
 class SymptomQuestionSchema(RecordSchema):
@@ -211,6 +231,8 @@ class SymptomQuestionSchema(RecordSchema):
     choice_labels = fields.List(_text(), load_default=list)
     min = fields.Integer(strict=True, load_default=None)
     max = fields.Integer(strict=True, load_default=None)
+    pt_help = _text(required=False, load_default=None)
+    figure = fields.String(load_default=None, validate=validate.OneOf(QUESTION_FIGURES))
 
     @validates_schema
     def _fits_type(self, data: dict[str, Any], **_: Any) -> None:

@@ -13,7 +13,7 @@ from .diagnosis_common import show_figure, sources_html
 POSITIVE, NEGATIVE = "Positive", "Negative"
 STEPS = (-10, -1, 1, 10)
 WIDE = w.Layout(width="auto")
-LR_RULE_REF = "deeks_altman_lr_2004"
+LR_RULE_REF = "jaeschke_users_guide_dx_1994"  # the strength bands of likelihood ratios
 
 
 def _pct(p: float) -> str:
