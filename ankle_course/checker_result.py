@@ -15,8 +15,9 @@ from .content import Course, course
 TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")
 LEVEL_WORD = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine", "self_care": "Self-care"}
 LEVEL_SYMBOL = {"emergency": "⛔", "urgent": "⚠", "routine": "ℹ", "self_care": "✓"}
+# What each level tells the learner to do: the one place these sentences live. The start page's warning
+# signs, the handout and the checker all use them; a test ties them to the contract's meanings.
 ACTION = {
-    # the contract's meaning of each level, for the learner (same words as the start page's warning signs)
     "emergency": "Call an ambulance or go to an emergency department now.",
     "urgent": "Be seen today: urgent care, an emergency department or a same-day doctor's appointment.",
     "routine": "Book an appointment with a doctor or physical therapist in the coming days or weeks.",

@@ -8,16 +8,13 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from .. import environment
+from ..checker_result import ACTION
 from ..content import Course, course
 from ..environment import storage_message
 from ..progress import ProgressFileError, ProgressStore, summarise
 from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
 
 TRACK_LABEL = {"learner": "Learner", "pt_student": "PT student", "both": "Learner and PT student"}
-ACTION_TEXT = {
-    "emergency": "Call an ambulance or go to an emergency department now.",
-    "urgent": "Be seen today: urgent care, an emergency department or a same-day doctor's appointment.",
-}
 
 
 def course_map(content: Course | None = None) -> HTML:
@@ -47,9 +44,29 @@ def warning_signs(content: Course | None = None) -> HTML:
             f"<li><strong>{esc(s.sign)}</strong> <span>It could be: {esc(s.could_be)}</span></li>"
             for s in content.warning_signs.values() if s.action == level)
         parts.append(f'<section aria-label="{label}" style="border-left:6px solid {colour};padding:2px 12px;'
-                     f'margin:8px 0"><p><strong>{symbol} {label}: {esc(ACTION_TEXT[level])}</strong></p>'
+                     f'margin:8px 0"><p><strong>{symbol} {label}: {esc(ACTION[level])}</strong></p>'
                      f"<ul>{items}</ul></section>")
     return HTML(f'<div class="ankle-warning-signs">{"".join(parts)}</div>')
+
+
+def warning_sign_table(*ids: str, content: Course | None = None) -> HTML:
+    """Chosen warning signs as a table of what you notice, what it could be, and what to do: every word of
+    the advice comes from warning_signs.toml and the checker's action sentences, so a page cannot drift."""
+    content = content or course()
+    unknown = [i for i in ids if i not in content.warning_signs]
+    if unknown:
+        raise ValueError(f"unknown warning sign(s) {unknown}; expected ids from warning_signs.toml")
+    rows = []
+    for ident in ids:
+        sign = content.warning_signs[ident]
+        symbol, label, colour = LEVEL_STYLE[sign.action]
+        rows.append(f'<tr><td style="padding:4px 8px;border-left:6px solid {colour}">{esc(sign.sign)}</td>'
+                    f'<td style="padding:4px 8px">{esc(sign.could_be)}</td>'
+                    f'<td style="padding:4px 8px"><strong>{symbol} {label}:</strong> {esc(ACTION[sign.action])}</td></tr>')
+    head = "".join(f'<th scope="col" style="text-align:left;padding:4px 8px">{h}</th>'
+                   for h in ("If you notice…", "It could be…", "Do this"))
+    return HTML(f'<table class="ankle-warning-sign-table" style="border-collapse:collapse"><thead><tr>{head}</tr>'
+                f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _overview_html(store: ProgressStore, content: Course) -> str:
