@@ -17,13 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from .checker_result import ACTION
 from .content import Course, course
 from .figures.treatment import short_source
 from .progression import PAIN_DURING_LIMIT, SETTLED_LIMIT
 from .triage.vocabulary import CONDITIONS
 from .widgets.common import esc
 from .widgets.exercises import exercise_card_html
-from .widgets.start import ACTION_TEXT
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
 STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}
@@ -40,8 +40,20 @@ def parse_exercises(exercises: str | Sequence[str] | None) -> list[str]:
     return items or list(DEFAULT_EXERCISES)
 
 
-def check_parameters(condition: str, stage: str, exercises: Sequence[str], content: Course) -> None:
-    """Raise ValueError naming every bad parameter and what is allowed."""
+class NeedsClinician(ValueError):
+    """A loading programme for this condition must wait for a clinician's go-ahead; the message says why."""
+
+
+def clinician_needed(condition: str, content: Course) -> str | None:
+    """Why a home loading programme for `condition` must wait for a clinician (conditions.toml says), or None."""
+    card = content.conditions.get(condition)
+    return card.needs_clinician_before_loading if card is not None else None
+
+
+def check_parameters(condition: str, stage: str, exercises: Sequence[str], content: Course,
+                     cleared_by_clinician: bool = False) -> None:
+    """Raise ValueError naming every bad parameter and what is allowed; NeedsClinician for a programme that
+    would be unsafe without a clinician's go-ahead (checked last, so a typo is reported first)."""
     problems = []
     if condition not in CONDITIONS:
         problems.append(f"unknown condition '{condition}'; choose one of: {', '.join(CONDITIONS)}")
@@ -52,13 +64,18 @@ def check_parameters(condition: str, stage: str, exercises: Sequence[str], conte
             problems.append(f"unknown exercise '{ident}'; choose from: {', '.join(content.exercises)}")
     if problems:
         raise ValueError("; ".join(problems))
+    reason = clinician_needed(condition, content)
+    if reason and not cleared_by_clinician:
+        raise NeedsClinician(f"no handout for {content.conditions[condition].name} without a clinician's go-ahead: "
+                             f"{reason} Once a clinician has checked it and agreed, make it again with "
+                             "--cleared-by-clinician")
 
 
 def _warning_signs_html(content: Course) -> str:
     parts = []
     for level, heading in (("emergency", "⛔ Emergency"), ("urgent", "⚠ Urgent")):
         items = "".join(f"<li>{esc(s.sign)}</li>" for s in content.warning_signs.values() if s.action == level)
-        parts.append(f"<p><strong>{heading}: {esc(ACTION_TEXT[level])}</strong></p><ul>{items}</ul>")
+        parts.append(f"<p><strong>{heading}: {esc(ACTION[level])}</strong></p><ul>{items}</ul>")
     return "".join(parts)
 
 
@@ -72,11 +89,16 @@ def _log_sheet_html(names: Sequence[str]) -> str:
 
 
 def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None = None,
-              content: Course | None = None) -> str:
+              content: Course | None = None, cleared_by_clinician: bool = False) -> str:
     """The whole handout body as HTML (self-contained)."""
     content = content or course()
     chosen = parse_exercises(exercises)
-    check_parameters(condition, stage, chosen, content)
+    check_parameters(condition, stage, chosen, content, cleared_by_clinician)
+    reason = clinician_needed(condition, content)
+    cleared = (f'<p class="ankle-handout-cleared" role="note" style="border:2px solid #000;padding:6px 10px">'
+               f"<strong>Cleared by a clinician.</strong> A loading programme for this condition needs a "
+               f"clinician's go-ahead first: {esc(reason)} This handout was made with that go-ahead. Follow your "
+               "clinician's instructions wherever they differ from this sheet.</p>") if reason else ""
     stage_name, dosage_index = STAGES[stage]
     ranges = [r for r in content.recovery.values() if r.condition == condition]
     recovery = "".join(f"<li>{esc(r.label)}: typically {r.weeks_min}–{r.weeks_max} weeks back to normal activity "
@@ -87,7 +109,7 @@ def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None 
     names = [content.exercises[e].name for e in chosen]
     return (
         '<div class="ankle-handout">'
-        f"<h1>My home exercise programme</h1>"
+        f"<h1>My home exercise programme</h1>{cleared}"
         f"<p><strong>For:</strong> {esc(CONDITIONS[condition])}. <strong>Stage:</strong> {esc(stage_name)}.</p>"
         "<p><em>This plan is education, not a diagnosis. Follow your own clinician's advice where it differs.</em></p>"
         + (f"<p><strong>Typical recovery</strong> (ranges; yours may differ):</p><ul>{recovery}</ul>" if recovery else "")
@@ -102,12 +124,13 @@ def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None 
         "</div>")
 
 
-def show_plan(condition: str, stage: str, exercises: str | Sequence[str] | None = None):
+def show_plan(condition: str, stage: str, exercises: str | Sequence[str] | None = None,
+              cleared_by_clinician: bool = False):
     """For the handout notebook: the plan, or a plain message if a parameter is wrong."""
     from IPython.display import HTML
 
     try:
-        return HTML(plan_html(condition, stage, exercises))
+        return HTML(plan_html(condition, stage, exercises, cleared_by_clinician=cleared_by_clinician))
     except ValueError as exc:
         return HTML(f'<p role="alert">✗ The handout could not be made: {esc(str(exc))}.</p>')
 
@@ -116,20 +139,22 @@ PRINT_CSS = """body{font-family:system-ui,sans-serif;max-width:52em;margin:1em a
 img{max-width:100%}@media print{details{display:none}.ankle-exercise-card{break-inside:avoid}}"""
 
 
-def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path | str) -> Path:
+def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path | str,
+          cleared_by_clinician: bool = False) -> Path:
     """Run the handout notebook with these parameters and write one self-contained HTML file."""
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
 
     chosen = parse_exercises(exercises)
-    check_parameters(condition, stage, chosen, course())  # fail fast, before starting a kernel
+    check_parameters(condition, stage, chosen, course(), cleared_by_clinician)  # fail fast, before starting a kernel
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / "home_programme.ipynb"
         papermill.execute_notebook(str(NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False,
-                                   parameters={"condition": condition, "stage": stage, "exercises": " ".join(chosen)},
+                                   parameters={"condition": condition, "stage": stage, "exercises": " ".join(chosen),
+                                               "cleared_by_clinician": cleared_by_clinician},
                                    cwd=str(NOTEBOOK.parent))
         notebook = nbformat.read(executed, as_version=4)
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True, exclude_input_prompt=True,
@@ -146,9 +171,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stage", default="early", choices=sorted(STAGES))
     parser.add_argument("--exercises", nargs="*", default=None, help="exercise ids (default: the full programme)")
     parser.add_argument("--out", default="handouts/plan.html", help="where to write the HTML")
+    parser.add_argument("--cleared-by-clinician", action="store_true",
+                        help="a clinician has checked the condition and agreed to a loading programme (needed for "
+                             "fractures, tendon ruptures and the must-not-miss conditions; the handout says so)")
     args = parser.parse_args(argv)
     try:
-        path = build(args.condition, args.stage, args.exercises, args.out)
+        path = build(args.condition, args.stage, args.exercises, args.out, args.cleared_by_clinician)
     except ValueError as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2

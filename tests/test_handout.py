@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.handout import main, plan_html
+from ankle_course.content import course
+from ankle_course.handout import NeedsClinician, main, plan_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,3 +54,35 @@ def test_command_reports_a_bad_exercise_without_a_traceback(capsys, tmp_path):
     assert main(["--exercises", "hop", "--out", str(tmp_path / "x.html")]) == 2
     assert "unknown exercise 'hop'" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
+
+
+# ------------------------------------------------------------------------------------------ refusing harm
+# a home loading programme could hurt someone with one of these; the handout names why and refuses
+NOT_WITHOUT_A_CLINICIAN = ("medial_malleolus_fracture", "stress_fracture", "tendon_rupture", "septic_arthritis",
+                           "dvt", "compartment_syndrome", "charcot_foot", "acute_limb_ischaemia")
+
+
+@pytest.mark.parametrize("condition", NOT_WITHOUT_A_CLINICIAN)
+def test_the_handout_refuses_a_loading_programme_that_needs_a_clinician_and_says_why(condition, capsys, tmp_path):
+    with pytest.raises(NeedsClinician, match="clinician's go-ahead"):
+        plan_html(condition, "early")
+    out = tmp_path / "plan.html"
+    assert main(["--condition", condition, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--cleared-by-clinician" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not out.exists(), "nothing is written, and no kernel is started, before the refusal"
+
+
+def test_every_must_not_miss_condition_is_refused_without_a_clinician():
+    must_not_miss = {c.id for c in course().conditions.values() if c.group == "must_not_miss"}
+    assert must_not_miss <= set(NOT_WITHOUT_A_CLINICIAN)
+    assert {c.id for c in course().conditions.values() if c.needs_clinician_before_loading} == set(NOT_WITHOUT_A_CLINICIAN)
+
+
+def test_a_cleared_handout_says_so_at_the_top():
+    html = plan_html("stress_fracture", "early", "rom_dorsiflexion", cleared_by_clinician=True)
+    assert html.index("Cleared by a clinician") < html.index("Exercises")
+
+
+def test_a_programme_that_needs_no_clearance_does_not_claim_one():
+    assert "Cleared by a clinician" not in plan_html("medial_ankle_sprain", "early", cleared_by_clinician=True)
