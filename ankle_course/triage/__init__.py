@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import Any
 
 _HOME = {
-    "Assessment": "engine", "assess": "engine",
+    "Assessment": "engine", "assess": "engine", "next_question": "interview",
     "TriageModel": "model", "triage_model": "model",
     "check_triage_model": "model_loader", "load_triage_model": "model_loader",
     "RULES": "rules", "Rule": "rules",

@@ -2,9 +2,9 @@
 
 The notebook has already been run to completion. A learner answers "Has the foot suddenly turned cold,
 pale or bluish...?" with Yes; the triage result must switch to the emergency wording (word, not colour).
-The learner is also asked to press the four Ottawa bony points, with the drawing of where they are drawn
-beside the question. Then they open the "How it started" section (built when first opened) and find its
-first question there, and the emergency result still standing.
+Then they open the "How it started" section (built when first opened) and find its first question there,
+the emergency result still standing, and the question that asks them to press the four Ottawa bony points
+with the drawing of where they are.
 """
 
 from __future__ import annotations
@@ -34,15 +34,15 @@ def interact(page: Page) -> None:
     expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
     expect(result).to_contain_text("⛔")
 
+    checker.get_by_text("How it started", exact=False).first.click(timeout=TIMEOUT_MS)
+    onset = checker.locator(".ankle-q-onset").first
+    expect(onset).to_be_visible(timeout=TIMEOUT_MS)
+    expect(onset.get_by_label(SKIP_LABEL, exact=True)).to_be_checked(timeout=TIMEOUT_MS)
+    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
+
     ottawa = checker.locator(".ankle-q-bone_tenderness").first
     ottawa.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
     expect(ottawa).to_contain_text(OTTAWA_QUESTION, timeout=TIMEOUT_MS)
     drawing = ottawa.locator(".ankle-question-figure-ottawa_points .js-plotly-plot .main-svg").first
     expect(drawing).to_be_visible(timeout=TIMEOUT_MS)
     expect(ottawa.get_by_label("Inner ankle bone: back edge or tip (medial malleolus)", exact=True)).to_be_visible()
-
-    checker.get_by_text("How it started", exact=False).first.click(timeout=TIMEOUT_MS)
-    onset = checker.locator(".ankle-q-onset").first
-    expect(onset).to_be_visible(timeout=TIMEOUT_MS)
-    expect(onset.get_by_label(SKIP_LABEL, exact=True)).to_be_checked(timeout=TIMEOUT_MS)
-    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)

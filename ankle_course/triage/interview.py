@@ -1,0 +1,163 @@
+"""`next_question`: which question a guided interview asks next, chosen from the answers so far.
+
+A clinician asks what would change the decision. So the interview asks the track's warning signs first,
+always (they decide how fast to get care whatever else is true), then the question whose answer is expected
+to tell most about the decision — the differential and the triage level — and stops when no remaining
+question could change the decision enough to matter.
+
+"Enough to matter" (`matters`), for one unanswered question:
+- some answer to it would make a safety rule raise the triage to urgent or emergency: always (a rare answer
+  that sends someone to care today is the reason for asking; its probability does not enter);
+- or some answer with an expected probability of at least `MIN_LIKELY` would change the triage level in
+  either direction, or change which condition ranks first.
+
+Expected value uses the model's own likelihood ratios. The model stores ratios between conditions, not the
+probability of each answer, so an answer's probability given a condition is taken as proportional to its
+ratio times a prior over the question's answers (`_answer_likelihoods`); that is enough to rank
+questions, and the stop rule above never relies on it for the answers that raise the triage to today.
+Skipped questions count as unknown, as everywhere. Pure: no widgets, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .engine import Assessment, assess
+from .model import TriageModel, triage_model
+from .rules import RULES
+from .vocabulary import FINDINGS, urgency, validate_findings
+
+TRACKS = ("learner", "pt_student")
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+# before the likelihood ratios, a yes/no symptom is taken as present in one person in five: most people with
+# a sore ankle have few of the symptoms asked about, and a flat 50:50 would overrate every rare warning sign
+YES_PRIOR = 0.2
+MIN_LIKELY = 0.15  # an answer less likely than this cannot stop the interview by lowering the triage or the top
+TRIAGE_WEIGHT = 1.0  # bits of value for a certain change of the triage level, beside the differential's entropy
+# representative answers for the number questions: one in each band the model or a safety rule treats apart
+NUMBER_ANSWERS = {"age": (10, 17, 30, 50, 70), "duration_days": (1, 7, 12, 21, 60, 200)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One question the interview could ask now, and why (for PT students: what it separates)."""
+
+    finding: str
+    value: float  # expected information (bits) about the decision
+    matters: bool
+    raises_to_today: tuple[Any, ...]  # answers that would send the person to care today or now
+    separates: tuple[str, ...]  # the conditions whose probability it could move most
+
+
+def _track_questions(track: str) -> list[tuple[str, str]]:
+    """(finding id, section) for every question the track asks, in asking order."""
+    from ..symptom_questions import questions_for  # the question list is content; the engine does not need it
+
+    if track not in TRACKS:
+        raise ValueError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
+    return [(q.id, q.section) for q in questions_for(track)]
+
+
+def possible_answers(finding: str) -> tuple[Any, ...]:
+    """The answers the interview imagines for a question (a set question: each choice alone, or none)."""
+    spec = FINDINGS[finding]
+    if spec.kind == "bool":
+        return (True, False)
+    if spec.kind == "choice":
+        return spec.choices
+    if spec.kind == "set":
+        return (*((c,) for c in spec.choices), ())
+    return NUMBER_ANSWERS.get(finding, (spec.low, (spec.low + spec.high) // 2, spec.high))
+
+
+def _floor(result: Assessment) -> int:
+    """The urgency the safety rules alone give (a rule of the contract or the course, not the differential)."""
+    return max((urgency(RULES_BY_ID[r].level) for r in result.rules), default=0)
+
+
+def _entropy(probs: Sequence[float]) -> float:
+    return -math.fsum(p * math.log2(p) for p in probs if p > 0)
+
+
+def _answer_likelihoods(model: TriageModel, findings: Mapping[str, Any], finding: str,
+                        answers: Sequence[Any]) -> list[list[float]]:
+    """P(answer | condition) for each answer (rows) and condition (columns), from the ratios of the evidence
+    each answer would match, under a prior over the answers (YES_PRIOR for yes/no, flat otherwise)."""
+    rows = []
+    base = {e.id for e in model.posterior(findings).matched}
+    for answer in answers:
+        with_answer = validate_findings({**findings, finding: list(answer) if isinstance(answer, tuple) else answer})
+        extra = [e for e in model.posterior(with_answer).matched if e.id not in base]
+        rows.append([math.exp(sum(model.log_lr[e.id][i] for e in extra)) for i in range(len(model.ids))])
+    prior = [YES_PRIOR if a is True else 1 - YES_PRIOR if a is False else 1 / len(answers) for a in answers]
+    rows = [[p * x for x in row] for p, row in zip(prior, rows)]
+    totals = [sum(row[i] for row in rows) for i in range(len(model.ids))]
+    return [[row[i] / totals[i] for i in range(len(model.ids))] for row in rows]
+
+
+def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment | None = None,
+                      model: TriageModel | None = None) -> Candidate:
+    """How much asking `finding` is expected to tell, whether it matters, and what it separates."""
+    model = model or triage_model()
+    clean = validate_findings(findings)
+    now = now or assess(clean)
+    prior = dict(now.differential)
+    answers = possible_answers(finding)
+    likelihoods = _answer_likelihoods(model, clean, finding, answers)
+    p_now = [prior[c] for c in model.ids]
+    total = math.fsum(p_now) or 1.0
+    p_now = [p / total for p in p_now]
+    value, matters, raises, moved = 0.0, False, [], [0.0] * len(model.ids)
+    top_now = now.differential[0][0]
+    # how likely each outcome is, over all the answers that lead to it (six durations over two weeks are
+    # one "it lasted over two weeks", however the probability is spread between them)
+    outcome_chance: dict[tuple[str, str], float] = {}
+    for answer, like in zip(answers, likelihoods):
+        p_answer = math.fsum(l * p for l, p in zip(like, p_now))
+        if p_answer <= 0:
+            continue
+        after = assess({**clean, finding: list(answer) if isinstance(answer, tuple) else answer})
+        post = dict(after.differential)
+        p_after = [post[c] for c in model.ids]
+        value += p_answer * (_entropy(p_now) - _entropy(p_after))
+        value += p_answer * TRIAGE_WEIGHT * (after.triage != now.triage)
+        for i in range(len(moved)):
+            moved[i] = max(moved[i], abs(p_after[i] - p_now[i]))
+        if _floor(after) > max(urgency(now.triage), urgency("routine")):
+            matters = True
+            raises.append(answer)
+        outcome = (after.triage, after.differential[0][0])
+        outcome_chance[outcome] = outcome_chance.get(outcome, 0.0) + p_answer
+    matters = matters or any(chance >= MIN_LIKELY for outcome, chance in outcome_chance.items()
+                             if outcome != (now.triage, top_now))
+    order = sorted(range(len(model.ids)), key=lambda i: -moved[i])
+    return Candidate(finding, max(value, 0.0), matters, tuple(raises), tuple(model.ids[i] for i in order[:3]))
+
+
+def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),
+               track: str = "learner") -> list[Candidate]:
+    """Every unanswered, unskipped question of the track after the warning signs, best first."""
+    model = triage_model()
+    clean = validate_findings(findings)
+    now = assess(clean)
+    remaining = [f for f, _ in _track_questions(track) if f not in clean and f not in skipped]
+    scored = [evaluate_question(clean, f, now, model) for f in remaining]
+    return sorted(scored, key=lambda c: (not c.matters, -c.value))
+
+
+def next_question(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),
+                  track: str = "learner") -> str | None:
+    """The finding id to ask next, or None when no remaining question could change the decision enough
+    to matter. Raises ValueError for an answer outside the vocabulary, as `assess` does."""
+    clean = validate_findings(findings)
+    skipped = frozenset(skipped)
+    questions = _track_questions(track)
+    for finding, section in questions:
+        if section == "warning" and finding not in clean and finding not in skipped:
+            return finding
+    best = candidates(clean, skipped, track)
+    useful = [c for c in best if c.matters]
+    return useful[0].finding if useful else None

@@ -1,0 +1,99 @@
+"""The guided interview: warning signs first, only the track's questions, safe at every step and at the stop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ankle_course.symptom_questions import questions_for
+from ankle_course.triage import assess
+from ankle_course.triage.interview import evaluate_question, next_question
+from test_triage_safety import RANK, answer_strategy, check_floor, contract_floor
+
+LEARNER = [q.id for q in questions_for("learner")]
+WARNINGS = [q.id for q in questions_for("learner") if q.section == "warning"]
+
+
+def run_interview(findings: dict[str, Any], track: str = "learner") -> tuple[dict[str, Any], list[str]]:
+    """Answer each question from `findings` (a missing one is skipped) until the interview stops."""
+    asked: dict[str, Any] = {}
+    skipped: set[str] = set()
+    order: list[str] = []
+    while (q := next_question(asked, frozenset(skipped), track)) is not None:
+        assert q not in order, f"{q} asked twice"
+        order.append(q)
+        if q in findings:
+            asked[q] = findings[q]
+            check_floor(asked)  # the result shown at this step never undercuts the floors of the answers so far
+        else:
+            skipped.add(q)
+    return asked, order
+
+
+def test_the_warning_signs_come_first_in_their_own_order():
+    _, order = run_interview({})
+    assert order[: len(WARNINGS)] == WARNINGS
+
+
+def test_a_skipped_question_is_not_asked_again_and_counts_as_unknown():
+    first = next_question({})
+    assert next_question({}, frozenset({first})) != first
+
+
+def test_a_learner_is_never_asked_a_pt_only_question():
+    _, order = run_interview({"onset": "gradual", "duration_days": 90, "pain_location": ["behind_inner_ankle"]})
+    assert "tenderness_along_tendon" not in order
+    _, pt_order = run_interview({"onset": "gradual", "duration_days": 90, "pain_location": ["behind_inner_ankle"],
+                                 "tenderness_along_tendon": True}, "pt_student")
+    assert set(pt_order) <= {q.id for q in questions_for("pt_student")}
+
+
+def test_bad_answers_and_tracks_are_refused_with_the_key_named():
+    with pytest.raises(ValueError, match="swelling"):
+        next_question({"swelling": "yes"})
+    with pytest.raises(ValueError, match="track"):
+        next_question({}, track="doctor")
+
+
+def test_a_question_that_could_send_someone_to_care_today_always_matters():
+    # a foot that slaps down is a new foot drop unless the pain is old: asking it cannot be skipped
+    overuse = {"age": 35, "onset": "gradual", "pain_location": ["behind_inner_ankle"], "pain_with_activity": True,
+               "eases_with_rest": True}
+    assert assess(overuse | {"duration_days": 5}).triage == "self_care"
+    candidate = evaluate_question(overuse | {"duration_days": 5}, "foot_drop_or_slapping")
+    assert candidate.matters and True in candidate.raises_to_today
+    old = evaluate_question(overuse | {"duration_days": 400}, "foot_drop_or_slapping")
+    assert not old.raises_to_today
+
+
+def test_the_interview_stops_when_nothing_left_could_change_the_decision():
+    asked, order = run_interview({"foot_cold_pale_numb": True})
+    assert assess(asked).triage == "emergency" and len(order) < len(LEARNER)
+
+
+LEARNER_ANSWERS = st.fixed_dictionaries({}, optional={k: answer_strategy(k) for k in LEARNER})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LEARNER_ANSWERS)
+def test_at_the_stop_no_floor_of_urgent_or_higher_in_the_learners_answers_is_missed(findings):
+    asked, _ = run_interview(findings)
+    floor = contract_floor(findings)
+    if RANK[floor] >= RANK["urgent"]:
+        assert RANK[assess(asked).triage] >= RANK[floor], (findings, asked)
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.json"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason=f"development vignettes not found at {DEV}")
+def test_on_the_development_set_the_interview_reaches_the_full_forms_triage_without_under_triage():
+    for case in json.loads(DEV.read_text(encoding="utf-8")):
+        asked, _ = run_interview(case["findings"])
+        full = assess({k: v for k, v in case["findings"].items() if k in LEARNER})
+        assert assess(asked).triage == full.triage, case["id"]
