@@ -13,7 +13,7 @@ from typing import Any
 MAX_ID_LENGTH = 80
 # \Z, not $: "$" also matches before a trailing newline, which would let "deltoid\n" through.
 ID_PATTERN = rf"^[a-z0-9][a-z0-9_]{{0,{MAX_ID_LENGTH - 1}}}\Z"
-ID_RULE = f"lower-case letters, digits and _, starting with a letter or digit, at most {MAX_ID_LENGTH} characters"
+ID_RULE = f"lower-case letters, digits and _, at most {MAX_ID_LENGTH} characters"
 _ID = re.compile(ID_PATTERN)
 
 
