@@ -1,0 +1,56 @@
+"""Where a command-line tool writes its file: checked before any work starts, written in one step.
+
+The handout command used to find out that --out was a folder, sat under a file, or lay in a read-only
+folder only after papermill had run a kernel for seconds, and then showed a traceback; the quiz export
+did the same at once. Both now ask `check_output_path` first and write with `write_output`, so a bad path
+is one line, and a failed write (a full disk) leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class OutputPathError(ValueError):
+    """The output file cannot be written there; the message is one line for the user."""
+
+
+def check_output_path(out: Path | str) -> Path:
+    """Return `out` as a Path if a file can be written there, else raise OutputPathError. Creates nothing."""
+    out = Path(out)
+    try:
+        if out.is_dir():
+            raise OutputPathError(f"{out} is a folder; give a file name, e.g. {out / 'output.html'}")
+        if out.exists() and not out.is_file():
+            raise OutputPathError(f"{out} exists and is not a regular file")
+        folder = out.parent
+        while not folder.exists() and folder != folder.parent:  # the nearest folder that exists already
+            folder = folder.parent
+        if not folder.is_dir():
+            raise OutputPathError(f"cannot write {out}: {folder} is a file, not a folder")
+        if not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
+            raise OutputPathError(f"cannot write {out}: {folder} is read-only or belongs to someone else")
+    except OSError as exc:  # a link loop, a name too long
+        raise OutputPathError(f"cannot write {out}: {exc.strerror}") from None
+    return out
+
+
+def write_output(out: Path, data: bytes) -> None:
+    """Write `data` to `out` atomically (a temporary file beside it, then one rename)."""
+    tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputPathError(f"cannot write {out}: {exc.strerror}") from None
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
