@@ -26,8 +26,16 @@ def check_output_path(out: Path | str) -> Path:
         if out.exists() and not out.is_file():
             raise OutputPathError(f"{out} exists and is not a regular file")
         folder = out.parent
-        while not folder.exists() and folder != folder.parent:  # the nearest folder that exists already
-            folder = folder.parent
+        while True:  # the nearest folder that exists already; os.stat, unlike exists(), reports a link loop
+            try:
+                os.stat(folder)
+                break
+            except FileNotFoundError:
+                if folder.is_symlink():
+                    raise OutputPathError(f"cannot write {out}: {folder} is a link to nothing") from None
+                if folder == folder.parent:
+                    break
+                folder = folder.parent
         if not folder.is_dir():
             raise OutputPathError(f"cannot write {out}: {folder} is a file, not a folder")
         if not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
