@@ -19,15 +19,15 @@ from typing import Any, Iterable
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 MAX_ITEMS = 5_000
-MAX_DEPTH = 10  # the deepest a real file goes is 7: quiz -> id -> answer -> a matching answer's values
+MAX_DEPTH = 10  # brackets deep; a real file goes to 5 (the file, cases, a case, its answers, a top 3)
 MAX_ANSWER_CHARS = 2_000  # one quiz or case answer, as JSON
-MAX_ANSWER_DEPTH = 4
+MAX_ANSWER_DEPTH = 4  # a real answer is 1 deep: a list of indexes, or a matching's dict
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
 FUTURE_TOLERANCE = timedelta(days=1)  # an import may come from a computer whose clock is a little ahead
 
 # C0 and C1 control characters, lone surrogates (valid JSON, but no file can be written with one), and the
-# invisible bidirectional overrides that can make a name or id read as something else.
+# invisible bidirectional overrides that can make a name or id read as something else: refused everywhere.
 _BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?\Z")
 
@@ -88,39 +88,45 @@ def normalise_timestamp(text: Any) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- bounds
-def _shape(value: Any, limit: int) -> tuple[int, bool]:
-    """(depth, clean text) of a JSON value, walked without recursion so no nesting can overflow the stack.
-    Stops counting once `limit` is passed."""
-    deepest, clean = 0, True
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if level > limit:
-            return level, clean
+# Checked on JSON text made by json.dumps(..., ensure_ascii=False), which is C-fast even for a 1 MB file:
+# there a C0 control character appears as an escape (\n, \u001b), everything else as itself.
+_RAW_BAD = re.compile("[\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = re.compile(r"(\\+)(?:[bfnrt]|u00[01][0-9a-fA-F])")  # an odd run of backslashes is an escape
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+_OPENS = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _dumps(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except RecursionError:
+        raise ProgressFileError(f"it is nested more than {MAX_DEPTH} levels deep") from None
+    except (TypeError, ValueError) as exc:  # a set or an object, NaN, an int too long to print
+        raise ProgressFileError(f"it would hold a value that is not plain data ({_clip(exc)})") from None
+
+
+def _depth(text: str) -> int:
+    """How deeply the JSON `text` nests: brackets outside strings, counted."""
+    level = deepest = 0
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        level += _OPENS[bracket]
         deepest = max(deepest, level)
-        if isinstance(item, dict):
-            for key, child in item.items():
-                if isinstance(key, str) and _BAD_TEXT.search(key):
-                    clean = False
-                stack.append((child, level + 1))
-        elif isinstance(item, (list, tuple)):
-            stack.extend((child, level + 1) for child in item)
-        elif isinstance(item, str) and _BAD_TEXT.search(item):
-            clean = False
-    return deepest, clean
+    return deepest
 
 
-def _check_tree(value: Any) -> None:
-    depth, clean = _shape(value, MAX_DEPTH)
-    if depth > MAX_DEPTH:
-        raise ProgressFileError(f"it is nested more than {MAX_DEPTH} levels deep")
-    if not clean:
+def _check_text(text: str) -> str:
+    """Refuse JSON text holding a control character, a bidi override or a lone surrogate, or nested too deep."""
+    if _RAW_BAD.search(text) or any(len(m.group(1)) % 2 for m in _ESCAPES.finditer(text)):
         raise ProgressFileError("it contains text with a control character or a broken (surrogate) character")
+    if _depth(text) > MAX_DEPTH:
+        raise ProgressFileError(f"it is nested more than {MAX_DEPTH} levels deep")
+    return text
 
 
 def _check_answer(answer: Any, what: str) -> None:
-    depth, _ = _shape(answer, MAX_ANSWER_DEPTH)
-    if depth > MAX_ANSWER_DEPTH or len(json.dumps(answer)) > MAX_ANSWER_CHARS:
+    text = _dumps(answer)
+    if len(text) > MAX_ANSWER_CHARS or _depth(text) > MAX_ANSWER_DEPTH:
         raise ProgressFileError(f"{what} in it is too large or too deeply nested")
 
 
@@ -145,7 +151,7 @@ def parse_progress(data: bytes, not_after: datetime | None = None) -> dict[str, 
         raw = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError; deep nesting raises RecursionError
         raise ProgressFileError(f"it is not valid JSON ({_clip(exc)})") from None
-    _check_tree(raw)
+    _check_text(_dumps(raw))
     if not isinstance(raw, dict):
         raise ProgressFileError("it does not contain a progress record")
     version = raw.get("schema_version")
@@ -201,21 +207,16 @@ def _safe_key(key: Any) -> str:
 # ---------------------------------------------------------------------------------------------- write
 def encode_progress(progress: dict[str, Any]) -> bytes:
     """The bytes the store writes: compact JSON (pretty-printing cost a third of the size limit)."""
-    _check_tree(progress)  # first, so that json.dumps never meets a nesting deep enough to overflow
-    try:
-        text = json.dumps(progress, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except (TypeError, ValueError) as exc:  # a set or an object, NaN, an int too long to print
-        raise ProgressFileError(f"it would hold a value that is not plain data ({_clip(exc)})") from None
-    return text.encode("utf-8")
+    return _check_text(_dumps(progress)).encode("utf-8")
 
 
-def checked_bytes(progress: dict[str, Any]) -> bytes:
-    """Encode `progress` and read the bytes back with the reader's own limits; ProgressFileError if the
-    reader would refuse them. Costs one parse per save, which is what makes "never writes a file it would
-    refuse to read" true by construction rather than by keeping two sets of rules in step."""
+def checked_bytes(progress: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    """Encode `progress` and read the bytes back with the reader's own limits: (bytes, what the reader
+    makes of them), or ProgressFileError if the reader would refuse them. Costs one parse per save, which
+    is what makes "never writes a file it would refuse to read" true by construction rather than by
+    keeping two sets of rules in step."""
     data = encode_progress(progress)
-    parse_progress(data)
-    return data
+    return data, parse_progress(data)
 
 
 # ---------------------------------------------------------------------------------------------- merge

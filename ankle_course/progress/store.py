@@ -15,6 +15,7 @@ still overwrite one another's last change.
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import secrets
@@ -100,6 +101,9 @@ class ProgressStore:
         self.folder = Path(folder) if folder is not None else default_folder()
         self.clock = clock
         self.notice: str | None = None  # set when a file had to be put aside; shown to the learner once
+        # the bytes this store last wrote and what the reader made of them: reading those exact bytes back
+        # needs no second parse, which halves the cost of a save when no other notebook wrote in between
+        self._verified: tuple[bytes, dict[str, Any]] | None = None
 
     @property
     def path(self) -> Path:
@@ -115,6 +119,8 @@ class ProgressStore:
         data = self._read()
         if data is None:
             return empty_progress()
+        if self._verified is not None and self._verified[0] == data:
+            return copy.deepcopy(self._verified[1])
         try:
             return parse_progress(data)
         except ProgressFileError as exc:
@@ -185,12 +191,13 @@ class ProgressStore:
             change(progress)
             progress["updated"] = self.now()
             try:
-                data = checked_bytes(progress)
+                data, verified = checked_bytes(progress)
             except ProgressFileError as exc:
                 raise ProgressStoreError(
                     f"This was not saved, because your progress file would then not be readable ({exc}); "
                     "what you had saved is unchanged.") from None
             self._write_atomic(self.path, data, "saved")
+            self._verified = (data, verified)
         return progress
 
     def _write_atomic(self, path: Path, data: bytes, doing: str) -> None:
@@ -244,7 +251,7 @@ class ProgressStore:
         back, so the download works even where nothing can be saved."""
         progress = self.load()  # reading needs no lock
         try:
-            data = checked_bytes(progress)
+            data, _ = checked_bytes(progress)
         except ProgressFileError as exc:  # cannot happen for a record load() accepted; kept as a guard
             raise ProgressStoreError(f"Your progress could not be exported because {exc}.") from None
         path = self.folder / "exports" / f"{EXPORT_PREFIX}-{self.clock().strftime('%Y%m%d-%H%M%S')}.json"
