@@ -305,3 +305,17 @@ def test_temporary_files_left_by_killed_writes_are_cleaned_on_the_next_save(stor
     os.utime(stale, (old, old))
     store.set_flashcard_known("anatomy_spring_ligament", True)
     assert not stale.exists() and fresh.exists()
+
+
+def test_in_the_browser_saves_take_an_in_kernel_lock_and_need_no_lock_file(tmp_path):
+    """JupyterLite: no file lock reaches between kernels (web workers), so none is made; saves still work."""
+    code = textwrap.dedent("""
+        import sys
+        import ankle_course.progress.store as store
+        store.where = lambda: "browser"
+        s = store.ProgressStore(sys.argv[1])
+        s.set_flashcard_known("anatomy_deltoid_ligament", True)
+        print("filelock" in sys.modules, sorted(p.name for p in s.folder.iterdir()))
+    """)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False ['progress.json']"
