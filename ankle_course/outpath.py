@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 
@@ -17,7 +18,10 @@ class OutputPathError(ValueError):
     """The output file cannot be written there; the message is one line for the user."""
 
 
-def check_output_path(out: Path | str) -> Path:
+MIN_FREE_BYTES = 5_000_000  # more than any handout or question bank; a full disk is found before the work
+
+
+def check_output_path(out: Path | str, min_free: int = MIN_FREE_BYTES) -> Path:
     """Return `out` as a Path if a file can be written there, else raise OutputPathError. Creates nothing."""
     out = Path(out)
     try:
@@ -40,6 +44,8 @@ def check_output_path(out: Path | str) -> Path:
             raise OutputPathError(f"cannot write {out}: {folder} is a file, not a folder")
         if not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
             raise OutputPathError(f"cannot write {out}: {folder} is read-only or belongs to someone else")
+        if shutil.disk_usage(folder).free < min_free:
+            raise OutputPathError(f"cannot write {out}: the disk is full (less than {min_free // 1_000_000} MB free)")
     except OSError as exc:  # a link loop, a name too long
         raise OutputPathError(f"cannot write {out}: {exc.strerror}") from None
     return out

@@ -78,3 +78,15 @@ def test_an_output_path_that_cannot_be_written_is_one_line_before_any_kernel_sta
     assert main(["--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_full_disk_is_found_before_any_kernel_starts(tmp_path, capsys, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: namedtuple("usage", "total used free")(10, 10, 0))
+    assert main(["--out", str(tmp_path / "plan.html")]) == 2
+    assert "the disk is full" in capsys.readouterr().err
