@@ -47,10 +47,21 @@ def odds_to_probability(odds: float) -> float:
     return odds / (1 + odds)
 
 
+def _post_odds(pre_odds: float, lr: float) -> float:
+    """pre-odds x LR, or AccuracyInputError when the product overflows: a pre-test of 99 % (odds 99) times
+    an LR of 1e308 is infinite, and infinity / (1 + infinity) showed as "nan %"."""
+    post_odds = pre_odds * check_likelihood_ratio(lr)
+    if not math.isfinite(post_odds):
+        raise AccuracyInputError(
+            f"A likelihood ratio of {lr:g} with a pre-test probability this high is too large to calculate; "
+            "real tests have LRs from about 0.01 to 100.")
+    return post_odds
+
+
 def post_test_probability(pre_test: float, lr: float) -> float:
     """Pre-test probability (0-1) and a likelihood ratio -> post-test probability (0-1)."""
     pre_odds = probability_to_odds(_check_probability(pre_test, "pre-test probability"))
-    return odds_to_probability(pre_odds * check_likelihood_ratio(lr))
+    return odds_to_probability(_post_odds(pre_odds, lr))
 
 
 def likelihood_ratios(sensitivity: float, specificity: float) -> tuple[float, float]:
@@ -74,13 +85,19 @@ def post_test_from_accuracy(pre_test: float, sensitivity: float, specificity: fl
     return post_test_probability(pre_test, lr_pos if positive else lr_neg)
 
 
+def _typed(text: object) -> str:
+    """What the learner typed, fit to echo in a message: short, with unprintable characters escaped."""
+    shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(text)[:40])
+    return shown + ("..." if len(str(text)) > 40 else "")
+
+
 def parse_percent(text: str, what: str) -> float:
     """A percentage a learner typed ("15", "15 %", "15%") -> a probability 0-1, checked."""
     cleaned = str(text).strip().rstrip("%").strip().replace(",", ".")
     try:
         value = float(cleaned)
     except ValueError:
-        raise AccuracyInputError(f"The {what} must be a number of per cent, like 15; you typed '{text}'.") from None
+        raise AccuracyInputError(f"The {what} must be a number of per cent, like 15; you typed '{_typed(text)}'.") from None
     return _check_probability(value / 100, what)
 
 
@@ -89,7 +106,7 @@ def parse_lr(text: str, what: str) -> float:
     try:
         value = float(str(text).strip().replace(",", "."))
     except ValueError:
-        raise AccuracyInputError(f"The {what} must be a number, like 0.08 or 5; you typed '{text}'.") from None
+        raise AccuracyInputError(f"The {what} must be a number, like 0.08 or 5; you typed '{_typed(text)}'.") from None
     return check_likelihood_ratio(value, what)
 
 
@@ -106,7 +123,7 @@ class Worked:
 
 def worked(pre_test: float, lr: float) -> Worked:
     pre_odds = probability_to_odds(_check_probability(pre_test, "pre-test probability"))
-    post_odds = pre_odds * check_likelihood_ratio(lr)
+    post_odds = _post_odds(pre_odds, lr)
     return Worked(pre_test, lr, pre_odds, post_odds, odds_to_probability(post_odds))
 
 

@@ -9,10 +9,12 @@ library is imported; the view in `ankle_course.widgets.cases` only shows what th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Callable, Mapping, Sequence
 
 from .content import course
 from .content.records import Case, CaseOption, CaseStage
+from .progress.entries import CaseProgress
 from .triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING, urgency
 
 DIFFERENTIAL_SIZE = 3
@@ -243,9 +245,9 @@ class CaseRun:
         self.index += 1
         return self.stage
 
-    def record(self, now: str) -> dict[str, Any]:
-        """The progress-file record: stages committed so far, the answers, and when."""
-        return {"stage": len(self._revealed), "answers": dict(self.answers), "at": now}
+    def progress(self, at: datetime) -> CaseProgress:
+        """What the progress store saves for this run: stages committed so far, the answers, and when."""
+        return CaseProgress(case_id=self.case.id, stage=len(self._revealed), answers=dict(self.answers), at=at)
 
     @classmethod
     def resume(cls, case: Case, record: Mapping[str, Any] | None) -> "CaseRun":
@@ -277,11 +279,6 @@ def _check_differential(picks: Sequence[str | None] | None) -> tuple[str, ...]:
     if unknown or len(chosen) > DIFFERENTIAL_SIZE:
         raise CaseError(f"Choose exactly {DIFFERENTIAL_SIZE} conditions from the list.")
     return tuple(chosen)
-
-
-def save_run(progress: dict[str, Any], run: CaseRun, now: str) -> None:
-    """Write the run into a progress record (use inside ProgressStore().update)."""
-    progress["cases"][run.case.id] = run.record(now)
 
 
 # ---------------------------------------------------------------------------------------------- the checker

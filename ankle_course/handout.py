@@ -20,6 +20,7 @@ from typing import Sequence
 from .checker_result import ACTION
 from .content import Course, course
 from .figures.treatment import short_source
+from .outpath import check_output_path, write_output
 from .progression import PAIN_DURING_LIMIT, SETTLED_LIMIT
 from .triage.vocabulary import CONDITIONS
 from .widgets.common import esc
@@ -142,14 +143,13 @@ img{max-width:100%}@media print{details{display:none}.ankle-exercise-card{break-
 def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path | str,
           cleared_by_clinician: bool = False) -> Path:
     """Run the handout notebook with these parameters and write one self-contained HTML file."""
+    chosen = parse_exercises(exercises)
+    check_parameters(condition, stage, chosen, course(), cleared_by_clinician)  # fail fast, before starting a kernel
+    out = check_output_path(out)  # and the output path too, before even importing papermill
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
 
-    chosen = parse_exercises(exercises)
-    check_parameters(condition, stage, chosen, course(), cleared_by_clinician)  # fail fast, before starting a kernel
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / "home_programme.ipynb"
         papermill.execute_notebook(str(NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False,
@@ -160,8 +160,8 @@ def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_markdown=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(notebook)
-    out.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My home exercise programme'
-                   f"</title><style>{PRINT_CSS}</style></head><body>{body}</body></html>", encoding="utf-8")
+    write_output(out, (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My home exercise programme'
+                       f"</title><style>{PRINT_CSS}</style></head><body>{body}</body></html>").encode("utf-8"))
     return out
 
 
@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         path = build(args.condition, args.stage, args.exercises, args.out, args.cleared_by_clinician)
-    except ValueError as exc:
+    except ValueError as exc:  # bad parameters, a refusal, or an --out path that cannot be written (OutputPathError)
         print(f"✗ {exc}", file=sys.stderr)
         return 2
     print(f"✓ Wrote {path} — open it in a browser and print it.")

@@ -27,7 +27,7 @@ ROOT = HERE.parent
 # Pure-Python wheels the notebooks import, served from the site's own index (pypi/).
 # jsonschema 4.17 with pure pyrsistent: newer jsonschema needs the compiled rpds-py (nbformat -> jsonschema).
 SITE_WHEELS = [
-    "marshmallow==4.4.0", "plotly==7.1.0", "narwhals", "ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17",
+    "marshmallow==4.4.0", "filelock==4.3.1", "plotly==7.1.0", "narwhals", "ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17",
     "comm", "nbformat==5.11.1", "fastjsonschema", "jupyter_core", "platformdirs", "jsonschema==4.17.3",
     "pyrsistent==0.20.0", "attrs",
 ]

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
 
-from ankle_course.cases import (CaseError, CaseRun, compare_triage, compare_with_checker, save_run,
+from ankle_course.cases import (CaseError, CaseRun, compare_triage, compare_with_checker,
                                 score_differential)
 from ankle_course.content import course
 from ankle_course.progress import empty_progress, parse_progress
+from ankle_course.progress.entries import save_case
 
 NOW = "2025-03-01T10:00:00+00:00"
+
+
+def saved(run: CaseRun) -> dict:
+    """The record the store keeps for a run, as CaseRun.resume receives it."""
+    progress = empty_progress()
+    save_case(progress, run.progress(datetime.fromisoformat(NOW)))
+    return progress["cases"][run.case.id]
 
 
 @pytest.fixture
@@ -84,7 +93,7 @@ def test_answers_are_recorded_with_stage_keys_and_fit_the_progress_schema(case):
     run = CaseRun(case)
     run.commit(differential=["medial_ankle_sprain", "medial_malleolus_fracture", "gout"], triage="routine")
     progress = empty_progress()
-    save_run(progress, run, NOW)
+    save_case(progress, run.progress(datetime.fromisoformat(NOW)))
     record = progress["cases"]["stairs_fall"]
     assert record == {"stage": 1, "at": NOW, "answers": {
         "s1_differential": ["medial_ankle_sprain", "medial_malleolus_fracture", "gout"], "s1_triage": "routine"}}
@@ -96,7 +105,7 @@ def test_resume_replays_saved_answers_to_the_next_open_stage(case):
     run.commit(**answers_for(run.stage))
     run.next_stage()
     run.commit(**answers_for(run.stage))
-    resumed = CaseRun.resume(case, run.record(NOW))
+    resumed = CaseRun.resume(case, saved(run))
     assert resumed.stage_number == 3 and not resumed.committed
     assert resumed.answers == run.answers
 

@@ -133,3 +133,35 @@ def test_check_command_also_validates_the_triage_model(content: Path):
     result = run_check(content)
     assert result.returncode == 1
     assert "triage/evidence.toml: entry 'age_child' (#1), field 'basis': Must be one of" in result.stderr
+
+
+def test_an_empty_required_collection_is_a_problem_not_a_later_key_error(content: Path):
+    (content / "conditions.toml").write_text("# nothing yet\n")
+    result = run_check(content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "conditions.toml, field 'condition': has no [[condition]] entries" in result.stderr
+
+
+def test_an_id_longer_than_a_progress_key_is_refused(content: Path):
+    long_id = "q" * 81
+    edit(content / "glossary.toml", 'id = "lateral"', f'id = "{long_id}"')
+    _, problems = check_course(content)
+    assert any(p.file == "glossary.toml" and "at most 80 characters" in p.message for p in problems)
+
+
+def test_a_structure_whose_flashcard_id_would_be_too_long_is_named(content: Path):
+    from ankle_course.content import course
+
+    first = next(iter(course().structures))
+    long_id = "s" * 75  # a valid content id, but "anatomy_" + it is 83 characters
+    for name in ("structures.toml", "anatomy_shapes.toml"):
+        path = content / name
+        path.write_text(path.read_text().replace(f'id = "{first}"', f'id = "{long_id}"', 1))
+    _, problems = check_course(content)
+    assert any(p.file == "structures.toml" and "flashcard" in p.message for p in problems)
+
+
+def test_an_id_with_a_trailing_newline_is_not_an_id():
+    from ankle_course.ids import is_id
+
+    assert is_id("deltoid") and not is_id("deltoid\n") and not is_id("x" * 81) and is_id("x" * 80)

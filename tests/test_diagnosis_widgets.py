@@ -95,6 +95,25 @@ def test_fagan_lr_of_zero_or_less_shows_a_message():
         assert "must be more than 0" in fagan.message.value
 
 
+def test_fagan_overflow_of_99_percent_and_an_lr_of_1e308_is_a_message_not_nan():
+    fagan = FaganExplorer()
+    fagan.result_choice.value = "Positive"
+    fagan.pre_text.value = "99"
+    fagan.lr_pos.value = "1e308"
+    assert "too large to calculate" in fagan.message.value and "nan" not in fagan.message.value
+    assert fagan.figure.outputs == ()
+
+
+@pytest.mark.parametrize("typed", ["1e400", "inf", "nan", "\ud800", "9" * 5000, "1e-400", "0x10", "  ", "½"])
+def test_fagan_any_typed_lr_or_pre_test_gives_a_number_or_a_message(typed):
+    fagan = FaganExplorer()
+    for box in (fagan.lr_neg, fagan.pre_text):
+        box.value = typed
+        assert "nan" not in fagan.message.value.lower().replace("nanc", "")
+        assert "After a" in fagan.message.value or 'role="alert"' in fagan.message.value
+        fagan.message.value.encode("utf-8")  # no lone surrogate sent back to the browser
+
+
 def test_fagan_recovers_after_a_bad_value_is_corrected():
     fagan = FaganExplorer()
     fagan.pre_text.value = "abc"

@@ -86,3 +86,40 @@ def test_a_cleared_handout_says_so_at_the_top():
 
 def test_a_programme_that_needs_no_clearance_does_not_claim_one():
     assert "Cleared by a clinician" not in plan_html("medial_ankle_sprain", "early", cleared_by_clinician=True)
+
+
+def _read_only(monkeypatch, folder: Path) -> None:
+    """Make `folder` look read-only to the check (tests run as root, where chmod does not stop writes)."""
+    import os
+
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == folder else real(p, mode, **kw))
+
+
+@pytest.mark.parametrize("where, message", [("folder", "is a folder"), ("under_a_file", "is a file, not a folder"),
+                                            ("read_only", "is read-only")])
+def test_an_output_path_that_cannot_be_written_is_one_line_before_any_kernel_starts(tmp_path, capsys, monkeypatch,
+                                                                                   where, message):
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
+    (tmp_path / "a_file").write_text("x")
+    out = {"folder": tmp_path, "under_a_file": tmp_path / "a_file" / "plan.html",
+           "read_only": tmp_path / "ro" / "plan.html"}[where]
+    (tmp_path / "ro").mkdir()
+    _read_only(monkeypatch, tmp_path / "ro")
+    assert main(["--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_full_disk_is_found_before_any_kernel_starts(tmp_path, capsys, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: namedtuple("usage", "total used free")(10, 10, 0))
+    assert main(["--out", str(tmp_path / "plan.html")]) == 2
+    assert "the disk is full" in capsys.readouterr().err

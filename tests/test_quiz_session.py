@@ -6,7 +6,8 @@ from datetime import datetime, timezone
 
 from ankle_course.content import course
 from ankle_course.progress import ProgressStore, empty_progress
-from ankle_course.quiz import QuizSession, latest_scores, objective_mastery, record, show
+from ankle_course.progress.entries import add_quiz_answer
+from ankle_course.quiz import QuizSession, latest_scores, objective_mastery, show
 from ankle_course.quiz.mastery import MASTERY_SCORE
 
 BANK = course().questions
@@ -64,8 +65,8 @@ def test_score_line_counts_partial_credit():
 def test_record_counts_attempts_and_keeps_the_latest_answer():
     progress = empty_progress()
     session = QuizSession([BANK["an_fdl_toes"]], clock=fixed_clock)
-    record(progress, session.check("an_fdl_toes", 1))
-    record(progress, session.check("an_fdl_toes", 2))
+    add_quiz_answer(progress, session.check("an_fdl_toes", 1).answer_record())
+    add_quiz_answer(progress, session.check("an_fdl_toes", 2).answer_record())
     assert progress["quiz"]["an_fdl_toes"] == {"answer": 2, "score": 1.0, "attempts": 2,
                                                "at": "2025-03-01T12:00:00+00:00"}
 
@@ -74,8 +75,8 @@ def test_quiz_answers_survive_export_and_import_into_another_store(tmp_path):
     session = QuizSession([BANK["an_tendon_actions_match"], BANK["an_tunnel_order"]], clock=fixed_clock)
     mine = ProgressStore(tmp_path / "mine", clock=fixed_clock)
     matching = dict(BANK["an_tendon_actions_match"].answer)
-    mine.update(lambda p: record(p, session.check("an_tendon_actions_match", matching)))
-    mine.update(lambda p: record(p, session.check("an_tunnel_order", [4, 1, 3, 0, 2])))
+    mine.record_quiz_answer(session.check("an_tendon_actions_match", matching).answer_record())
+    mine.record_quiz_answer(session.check("an_tunnel_order", [4, 1, 3, 0, 2]).answer_record())
     exported = mine.export()
     theirs = ProgressStore(tmp_path / "theirs", clock=fixed_clock)
     theirs.import_bytes(exported.data)

@@ -77,3 +77,32 @@ def test_evaluate_scores_the_development_set_missing_only_what_a_version_2_floor
     assert "0 invalid" in result.stdout and "under-triage        0/16" in result.stdout
     misses = result.stdout.split("Misses", 1)[1].strip().splitlines()[1:]
     assert [m.split(":")[0].strip() for m in misses] == list(RAISED_BY_V2_FLOOR)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[" * 100_000 + "]" * 100_000, "nested far too deeply"),
+    ('[{"id": "x", "findings": {"age": ' + "9" * 5001 + '}, "gold": {"condition": "gout", "triage": "urgent"}}]',
+     "more than 4,300 digits"),
+])
+def test_a_file_too_deep_or_with_a_huge_number_exits_2_with_one_line(tmp_path: Path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    result = evaluate(path)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_list_as_gold_or_a_surrogate_id_is_an_invalid_vignette_not_a_traceback(tmp_path: Path):
+    path = tmp_path / "cases.json"
+    path.write_text('[{"id": "L1", "findings": {}, "gold": {"condition": ["gout"], "triage": ["urgent"]}},'
+                    ' {"id": "\\ud800\\u001b[2J", "findings": {"\\ud800": 1}, "gold": {"condition": "gout", "triage": "urgent"}}]')
+    result = evaluate(path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "L1: gold condition ['gout'] is not a condition id" in result.stdout
+    assert "\\ud800\\x1b[2J: unknown finding" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_a_folder_or_a_device_is_refused_without_reading_it(tmp_path: Path):
+    for path, message in ((tmp_path, "is a folder"), (Path("/dev/zero"), "is not a regular file")):
+        result = evaluate(path)
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from marshmallow import ValidationError
 
+from ..ids import ID_RULE, is_id
 from . import records as r, schemas as s
 from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem, flatten_messages
@@ -30,12 +31,14 @@ class Collection:
     file: str
     table: str
     schema: type[s.RecordSchema]
-    required: bool = False
+    required: bool = True  # the file must exist and hold at least one entry
 
 
+# Every collection is required: each one feeds a notebook, and an empty one passes no schema check yet
+# breaks a module later (an empty conditions.toml used to pass, then module 2 raised KeyError).
 COLLECTIONS = (
-    Collection("references", "references.toml", "reference", s.ReferenceSchema, required=True),
-    Collection("modules", "modules.toml", "module", s.ModuleSchema, required=True),
+    Collection("references", "references.toml", "reference", s.ReferenceSchema),
+    Collection("modules", "modules.toml", "module", s.ModuleSchema),
     Collection("terms", "glossary.toml", "term", s.TermSchema),
     Collection("warning_signs", "warning_signs.toml", "sign", s.WarningSignSchema),
     Collection("structures", "structures.toml", "structure", s.StructureSchema),
@@ -58,15 +61,23 @@ def _entry_label(raw: Any, index: int) -> str:
 
 
 def _read_toml(path: Path, name: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
+    """The parsed file, or None with a problem added; never an exception, whatever the file is."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file():  # a folder, a FIFO or /dev/zero would hang or exhaust memory on read
+            problems.append(ContentProblem(name, "", "", "is not a regular file"))
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the size on disk lies
+        if len(data) > MAX_FILE_BYTES:
             problems.append(ContentProblem(name, "", "", f"file is larger than {MAX_FILE_BYTES:,} bytes"))
             return None
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(ContentProblem(name, "", "", f"not valid TOML: {exc}"))
     except UnicodeDecodeError:
         problems.append(ContentProblem(name, "", "", "not UTF-8 text"))
+    except RecursionError:
+        problems.append(ContentProblem(name, "", "", "not usable TOML: arrays or tables are nested far too deeply"))
     except OSError as exc:
         problems.append(ContentProblem(name, "", "", f"cannot be read: {exc.strerror}"))
     return None
@@ -93,6 +104,8 @@ def _load_collection(folder: Path, coll: Collection, problems: list[ContentProbl
     data = _read_toml(path, coll.file, problems)
     if data is None:
         return {}
+    if coll.required and not data.get(coll.table):
+        problems.append(ContentProblem(coll.file, "", coll.table, f"has no [[{coll.table}]] entries; the course needs at least one"))
     for key in data.keys() - {coll.table}:
         problems.append(ContentProblem(coll.file, "", key, f"unexpected top-level key; entries go in [[{coll.table}]] tables"))
     raw_entries = data.get(coll.table, [])
@@ -131,6 +144,8 @@ def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[s
             continue
         cases[case.id] = case
         case_files[case.id] = name
+    if not cases and not any(p.file.startswith(f"{CASES_FOLDER}/") for p in problems):
+        problems.append(ContentProblem(f"{CASES_FOLDER}/", "", "", "has no case files; module 6 needs at least one"))
     return cases
 
 
@@ -150,6 +165,13 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                 problems.append(ContentProblem(
                     file_of(attr, record), f"'{record.id}'", where, f"unknown {what} '{ident}'; expected an id from {files[target]}"))
 
+    from ..anatomy.flashcards import card_id  # imported late: the anatomy package builds on this loader
+
+    for structure in records["structures"].values():
+        if not is_id(card_id(structure.id)):
+            problems.append(ContentProblem(
+                "structures.toml", f"'{structure.id}'", "id",
+                f"too long to name its flashcard '{card_id(structure.id)}' in a progress file (ids: {ID_RULE})"))
     for attr, entries in records.items():
         for record in entries.values():
             if hasattr(record, "refs"):

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from ..ids import ID_PATTERN, ID_RULE
 from .records import (
     AnatomyShape,
     Case,
@@ -37,7 +38,6 @@ from .records import (
     WarningSign,
 )
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
 TRACKS = ("learner", "pt_student", "both")
 AUDIENCES = ("learner", "pt_student")
 REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus", "web", "course")
@@ -52,7 +52,7 @@ URGENCY = ("emergency", "urgent")
 def _id(**kwargs: Any) -> fields.String:
     return fields.String(
         required=True,
-        validate=validate.Regexp(ID_PATTERN, error="must be lower-case letters, digits and _ (e.g. 'tarsal_tunnel')"),
+        validate=validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE} (e.g. 'tarsal_tunnel')"),
         **kwargs,
     )
 

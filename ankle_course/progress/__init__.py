@@ -1,8 +1,11 @@
-"""A learner's progress: a validated JSON file with atomic writes, export and import."""
+"""A learner's progress: a validated JSON file with locked, checked, atomic writes, export and import."""
 
-from .record import SCHEMA_VERSION, ProgressFileError, empty_progress, merge_progress, parse_progress
+from .entries import CaseProgress, ExerciseSession, QuizAnswer
+from .record import (SCHEMA_VERSION, ProgressError, ProgressFileError, ProgressStoreError, empty_progress,
+                     merge_progress, parse_progress)
 from .store import HOME_ENV, Export, ProgressStore, default_folder
 from .summary import ModuleProgress, ProgressSummary, summarise
 
-__all__ = ["HOME_ENV", "SCHEMA_VERSION", "Export", "ModuleProgress", "ProgressFileError", "ProgressStore",
-           "ProgressSummary", "default_folder", "empty_progress", "merge_progress", "parse_progress", "summarise"]
+__all__ = ["HOME_ENV", "SCHEMA_VERSION", "CaseProgress", "ExerciseSession", "Export", "ModuleProgress",
+           "ProgressError", "ProgressFileError", "ProgressStore", "ProgressStoreError", "ProgressSummary",
+           "QuizAnswer", "default_folder", "empty_progress", "merge_progress", "parse_progress", "summarise"]

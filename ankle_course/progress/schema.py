@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, fields, validate
+from typing import Any
 
-from .record import MAX_ITEMS, SCHEMA_VERSION
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-ID = validate.Regexp(r"^[a-z0-9][a-z0-9_]{0,79}$", error="must be a short lower-case id")
-TIMESTAMP = validate.Regexp(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$", error="must be an ISO 8601 date and time")
+from ..ids import ID_PATTERN, ID_RULE
+from .record import MAX_ITEMS, SCHEMA_VERSION, normalise_timestamp
+
+ID = validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE}")
+
+
+class Timestamp(fields.String):
+    """A real, aware date and time, loaded in the one form the course writes (UTC, to the second)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return normalise_timestamp(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 def _score() -> fields.Float:
@@ -29,14 +41,14 @@ class QuizAnswerSchema(_Strict):
     answer = fields.Raw(required=True)
     score = _score()
     attempts = fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
-    at = fields.String(required=True, validate=TIMESTAMP)
+    at = Timestamp(required=True)
 
 
 class ExerciseSessionSchema(_Strict):
     id = fields.String(required=True, validate=ID)
     exercise = fields.String(required=True, validate=ID)
     dosage = fields.String(required=True, validate=validate.Length(1, 80))
-    started = fields.String(required=True, validate=TIMESTAMP)
+    started = Timestamp(required=True)
     reps_done = fields.Integer(strict=True, required=True, validate=validate.Range(0, 10_000))
     sets_done = fields.Integer(strict=True, required=True, validate=validate.Range(0, 100))
     completed = fields.Boolean(required=True)
@@ -47,13 +59,13 @@ class ExerciseSessionSchema(_Strict):
 class CaseRecordSchema(_Strict):
     stage = fields.Integer(strict=True, required=True, validate=validate.Range(0, 50))
     answers = fields.Dict(keys=fields.String(validate=ID), values=fields.Raw(), load_default=dict)
-    at = fields.String(required=True, validate=TIMESTAMP)
+    at = Timestamp(required=True)
 
 
 class ProgressSchema(_Strict):
     schema_version = fields.Integer(strict=True, required=True, validate=validate.Equal(SCHEMA_VERSION))
     learner_name = fields.String(load_default="", validate=validate.Length(max=80))
-    updated = fields.String(load_default=None, allow_none=True, validate=TIMESTAMP)
+    updated = Timestamp(load_default=None, allow_none=True)
     quiz = fields.Dict(keys=fields.String(validate=ID), values=fields.Nested(QuizAnswerSchema), load_default=dict,
                        validate=validate.Length(max=MAX_ITEMS))
     flashcards_known = fields.List(fields.String(validate=ID), load_default=list, validate=validate.Length(max=MAX_ITEMS))

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
 from ..content import ContentError, load_course
+from ..outpath import OutputPathError, check_output_path, write_output
 from .gift import to_gift
 from .qti import to_qti_zip
 
@@ -31,22 +30,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
+        out = check_output_path(args.out)
+    except OutputPathError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
         content = load_course(args.content)
     except ContentError as exc:
-        print(exc, file=sys.stderr)
+        print(f"error: the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content "
+              f"check {args.content or ''}".rstrip(), file=sys.stderr)
         return 1
     if args.module and args.module not in content.modules:
         print(f"unknown module {args.module!r}; expected one of: {', '.join(content.modules)}", file=sys.stderr)
         return 2
     questions = [q for q in content.questions.values()
                  if (not args.module or q.module == args.module) and (not args.audience or q.audience == args.audience)]
-    out = Path(args.out)
     if args.format == "gift":
         text, notes = to_gift(questions)
-        out.write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
     else:
         data, notes = to_qti_zip(questions)
-        out.write_bytes(data)
+    try:
+        write_output(out, data)
+    except OutputPathError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"Wrote {len(questions)} questions to {out} ({args.format.upper()}).")
     for note in notes:
         print(f"  note: {note}")

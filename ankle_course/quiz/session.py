@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
 from ..content.records import Question
+from ..progress.entries import QuizAnswer
 from .scoring import is_correct, score
 from .shuffle import Shown, show, shuffled_questions
 
@@ -26,7 +27,11 @@ class Result:
     question_id: str
     answer: Any  # stored terms, small JSON
     score: float
-    at: str
+    at: datetime
+
+    def answer_record(self) -> QuizAnswer:
+        """The typed record the progress store saves for this result."""
+        return QuizAnswer(self.question_id, self.answer, self.score, self.at)
 
 
 @dataclass
@@ -46,7 +51,7 @@ class QuizSession:
         """Score a response (raises ResponseError, changing nothing, if it is incomplete)."""
         question = self.shown[question_id].question
         value = score(question, response)
-        result = Result(question_id, response, value, self.clock().isoformat(timespec="seconds"))
+        result = Result(question_id, response, value, self.clock())
         self.results[question_id] = result
         return result
 
@@ -71,11 +76,3 @@ class QuizSession:
         if not self.answered:
             return f"Score: 0 of {n} answered yet."
         return f"Score: {self.total:g} out of {self.answered} answered ({n} questions in this quiz)."
-
-
-def record(progress: dict[str, Any], result: Result) -> None:
-    """Store a result in a progress record as quiz[question_id] = {answer, score, attempts, at}."""
-    previous = progress["quiz"].get(result.question_id)
-    attempts = (previous["attempts"] + 1) if previous else 1
-    progress["quiz"][result.question_id] = {
-        "answer": result.answer, "score": round(result.score, 4), "attempts": min(attempts, 10_000), "at": result.at}

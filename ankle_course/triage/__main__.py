@@ -44,27 +44,42 @@ class Score:
 
 def read_vignettes(path: Path) -> list[Any]:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BadFile(f"{path}: file is larger than {MAX_FILE_BYTES:,} bytes")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadFile(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadFile(f"{path}: is a folder, expected a JSON file") from None
+        if not path.is_file():  # a folder, a FIFO or /dev/zero: reading would fail, hang or fill memory
+            raise BadFile(f"{_safe(path)}: {'is a folder' if path.is_dir() else 'is not a regular file'}, expected a JSON file"
+                          if path.exists() else f"{_safe(path)}: no such file")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise BadFile(f"{_safe(path)}: file is larger than {MAX_FILE_BYTES:,} bytes")
+        data = json.loads(raw.decode("utf-8"))
     except OSError as exc:
-        raise BadFile(f"{path}: cannot be read ({exc.strerror})") from None
+        raise BadFile(f"{_safe(path)}: cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
-        raise BadFile(f"{path}: not UTF-8 text") from None
+        raise BadFile(f"{_safe(path)}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise BadFile(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise BadFile(f"{_safe(path)}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise BadFile(f"{_safe(path)}: not usable JSON (nested far too deeply)") from None
+    except ValueError as exc:  # json.loads refuses an integer of more than 4,300 digits with a plain ValueError
+        reason = "a number in it has more than 4,300 digits" if "digits" in str(exc) else _safe(exc, 100)
+        raise BadFile(f"{_safe(path)}: not usable JSON ({reason})") from None
     if not isinstance(data, list):
-        raise BadFile(f"{path}: expected a JSON list of vignettes, got {type(data).__name__}")
+        raise BadFile(f"{_safe(path)}: expected a JSON list of vignettes, got {type(data).__name__}")
     return data
+
+
+def _safe(text: object, limit: int = 200) -> str:
+    """Text from a file, fit for one terminal line: control characters (a terminal escape, a newline) and
+    lone surrogates (which cannot even be printed) shown as escapes, and long text cut."""
+    shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(text))
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
 
 
 def _label(vignette: Any, index: int) -> str:
     ident = vignette.get("id") if isinstance(vignette, dict) else None
-    return str(ident) if isinstance(ident, (str, int)) and not isinstance(ident, bool) else f"#{index}"
+    if isinstance(ident, str) or (isinstance(ident, int) and not isinstance(ident, bool) and abs(ident) < 10 ** 12):
+        return _safe(ident, 60)
+    return f"#{index}"
 
 
 def _gold(vignette: Any) -> tuple[str | None, str]:
@@ -76,12 +91,21 @@ def _gold(vignette: Any) -> tuple[str | None, str]:
         raise ValueError("missing 'gold' object with 'condition' and 'triage'")
     condition, triage = gold.get("condition"), gold.get("triage")
     if condition is not None and (not isinstance(condition, str) or condition not in CONDITIONS):
-        raise ValueError(f"gold condition {condition!r} is not a condition id (or null for a triage-only case)")
-    if triage not in TRIAGE_LEVELS:
-        raise ValueError(f"gold triage {triage!r} is not one of {', '.join(TRIAGE_LEVELS)}")
+        # a list is unhashable: the type is tested first
+        raise ValueError(f"gold condition {_safe(_short_repr(condition), 80)} is not a condition id "
+                         "(or null for a triage-only case)")
+    if not isinstance(triage, str) or triage not in TRIAGE_LEVELS:
+        raise ValueError(f"gold triage {_safe(_short_repr(triage), 80)} is not one of {', '.join(TRIAGE_LEVELS)}")
     if not isinstance(vignette.get("findings"), dict):
         raise ValueError("missing 'findings' object")
     return condition, triage
+
+
+def _short_repr(value: Any) -> str:
+    try:
+        return repr(value)
+    except (ValueError, RecursionError):  # an int too long to print, or a very deep nest
+        return f"a {type(value).__name__}"
 
 
 def score(vignettes: Sequence[Any]) -> Score:
@@ -91,8 +115,8 @@ def score(vignettes: Sequence[Any]) -> Score:
         try:
             gold_condition, gold_triage = _gold(vignette)
             result = assess(vignette["findings"])
-        except ValueError as exc:
-            s.invalid.append(f"{label}: {exc}")
+        except (ValueError, RecursionError) as exc:
+            s.invalid.append(f"{label}: {_safe(exc)}")
             continue
         s.n += 1
         ranked = [c for c, _ in result.differential]
@@ -169,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the triage model does not load: {exc.problems[0]}"
               + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""), file=sys.stderr)
         return 2
-    print(report(str(args.file), result))
+    print(report(_safe(args.file), result))
     return 0
 
 

@@ -89,8 +89,20 @@ class Finding:
             if ok:
                 return frozenset(value)
         if not ok:
-            raise ValueError(f"finding '{self.id}': expected {self.expected()}, got {value!r}")
+            raise ValueError(f"finding '{self.id}': expected {self.expected()}, got {_shown(value)}")
         return value
+
+
+def _shown(value: Any) -> str:
+    """The rejected answer, fit for a one-line message: repr() of an int over 4,300 digits raises instead
+    of printing (so assess({"age": 10**5000}) once named no key), and a huge list would flood the line."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10 ** 12:
+        return f"a {value.bit_length() * 30103 // 100000 + 1}-digit number"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # a huge int or a deep nest inside a list
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _bool(ident: str, question: str) -> Finding:

@@ -18,7 +18,7 @@ from ..anatomy.layers import LAYERS
 from ..content import Course, course
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.quiz_identify import without_answer
-from ..progress import ProgressFileError, ProgressStore
+from ..progress import ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, table
 
 NO_HIGHLIGHT = "(none)"
@@ -130,8 +130,8 @@ class Flashcards:
         known: list[str] = []
         try:
             known = self.store.load()["flashcards_known"]
-        except (OSError, ProgressFileError):
-            self.message.value = notice("Your saved flashcards could not be read; starting fresh.", "warning")
+        except ProgressError as exc:
+            self.message.value = notice(str(exc), "warning")
         self.session = FlashcardSession(build_deck(self.content), known)
         self.session.shuffle(seed)
         self.face = html_widget("", "ankle-flashcard-face")
@@ -180,15 +180,10 @@ class Flashcards:
         self.session.set_known(change["new"])
         card, known = self.session.current.id, change["new"]
 
-        def save(progress: dict) -> None:
-            cards = set(progress["flashcards_known"])
-            (cards.add if known else cards.discard)(card)
-            progress["flashcards_known"] = sorted(cards)
-
         try:
-            self.store.update(save)
-        except (OSError, ProgressFileError) as exc:
-            self.message.value = notice(f"Could not save this card as known ({exc}).", "error")
+            self.store.set_flashcard_known(card, known)
+        except ProgressError as exc:
+            self.message.value = notice(str(exc), "error")
         else:
             self.message.value = notice("Saved: you know this card." if known else "Saved: card back in your pile.",
                                         "ok")

@@ -12,10 +12,10 @@ from typing import Any, Callable, Mapping
 import ipywidgets as w
 
 from ..cases import (DIFFERENTIAL_SIZE, CaseError, CaseRun, CheckerComparison, StageFeedback,
-                     Verdict, compare_with_checker, condition_name, load_assess, save_run)
+                     Verdict, compare_with_checker, condition_name, load_assess)
 from ..content import Course, course
 from ..content.records import Case
-from ..progress import ProgressFileError, ProgressStore
+from ..progress import ProgressError, ProgressStore
 from ..triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING
 from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
 
@@ -134,7 +134,8 @@ class CaseView:
     def _saved_record(self, case_id: str) -> dict[str, Any] | None:
         try:
             return self.store.load()["cases"].get(case_id)
-        except (ProgressFileError, OSError):
+        except ProgressError as exc:
+            self.save_message.value = notice(str(exc), "warning")
             return None
 
     def restart(self) -> None:
@@ -237,9 +238,9 @@ class CaseView:
         run = self.run
         assert run is not None
         try:
-            self.store.update(lambda progress: save_run(progress, run, self.store.now()))
-        except (ProgressFileError, OSError) as exc:
-            self.save_message.value = notice(f"Your answers were scored but could not be saved: {exc}", "warning")
+            self.store.save_case_run(run.progress(self.store.clock()))
+        except ProgressError as exc:
+            self.save_message.value = notice(str(exc), "warning")
             return
         if self.store.notice:
             self.save_message.value = notice(self.store.notice, "warning")

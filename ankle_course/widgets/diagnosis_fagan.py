@@ -119,12 +119,12 @@ class FaganExplorer:
             pre = parse_percent(self.pre_text.value, "pre-test probability")
             lr = parse_lr((self.lr_pos if result == "positive" else self.lr_neg).value,
                           "LR+" if result == "positive" else "LR−")
+            steps = worked(pre, lr)  # inside the try: a huge LR overflows, and that is a message too
         except AccuracyInputError as problem:
             self.message.value = notice(str(problem), "error")
             self.figure.outputs = ()
             self.figure_table.value = ""
             return
-        steps = worked(pre, lr)
         self.message.value = (
             f"<p style='font-size:110%'><strong>{'▲' if result == 'positive' else '▼'} After a {result} result: "
             f"{_pct(steps.post_test)}</strong> (before the test: {_pct(pre)})</p>"

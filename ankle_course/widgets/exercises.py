@@ -18,7 +18,7 @@ from ..figures import show
 from ..content import Course, course
 from ..content.records import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
-from ..progress import ProgressFileError, ProgressStore
+from ..progress import ProgressError, ProgressStore
 from ..progression import advise, calf_raise_advice, weekly_trend_advice
 from .common import Panel, esc, html_widget, notice, pain_scale, table
 from .timer import ExerciseTimerView
@@ -106,7 +106,7 @@ class SessionLogView:
     def sessions(self) -> list[dict[str, Any]]:
         try:
             progress = self.store.load()
-        except ProgressFileError as exc:
+        except ProgressError as exc:
             self.message.value = notice(str(exc), "error")
             return []
         if self.store.notice:
@@ -168,15 +168,10 @@ class SessionLogView:
             self.message.value = notice("There is no session waiting for a morning rating.", "info")
             return
 
-        def rate(progress: dict[str, Any]) -> None:
-            for s in progress["exercise_sessions"]:
-                if s["id"] == ident:
-                    s["pain_next_morning"] = pain
-
         try:
-            self.store.update(rate)
-        except Exception as exc:  # never a traceback for a learner
-            self.message.value = notice(f"The rating could not be saved ({exc}).", "error")
+            self.store.rate_morning(ident, pain)
+        except ProgressError as exc:
+            self.message.value = notice(str(exc), "error")
             return
         self.message.value = notice(f"Saved: pain the next morning {pain}/10.", "ok")
         self.refresh()

@@ -14,9 +14,9 @@ import ipywidgets as w
 from ..figures import show
 from ..content import Course, course
 from ..content.records import Question
-from ..progress import ProgressFileError, ProgressStore
+from ..progress import ProgressError, ProgressStore
 from ..quiz import (QuizSession, ResponseError, Shown, correct_answer_text, final_questions, latest_scores,
-                    module_questions, objective_mastery, record, verdict)
+                    module_questions, objective_mastery, verdict)
 from .common import Panel, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
 
 PLACEHOLDER = "— choose —"
@@ -225,9 +225,9 @@ class QuizView:
 
     def _save(self, result: Any) -> None:
         try:
-            self.store.update(lambda progress: record(progress, result))
-        except (ProgressFileError, OSError) as exc:
-            self.save_message.value = notice(f"Your answer was checked but could not be saved: {exc}", "warning")
+            self.store.record_quiz_answer(result.answer_record())
+        except ProgressError as exc:
+            self.save_message.value = notice(str(exc), "warning")
             return
         if self.store.notice:
             self.save_message.value = notice(self.store.notice, "warning")
@@ -264,7 +264,12 @@ def mastery_summary(store: ProgressStore | None = None, content: Course | None =
     text = html_widget("", "ankle-mastery-table")
 
     def refresh(_: Any = None) -> None:
-        rows = objective_mastery(latest_scores(store.load()), content)
+        try:
+            saved = store.load()
+        except ProgressError as exc:
+            text.value = notice(str(exc), "error")
+            return
+        rows = objective_mastery(latest_scores(saved), content)
         text.value = table(
             ("Module", "Objective", "Answered", "Mean score", "Status"),
             [(r.module_title, r.objective_text, f"{r.answered} of {r.questions}",

@@ -11,7 +11,7 @@ from .. import environment
 from ..checker_result import ACTION
 from ..content import Course, course
 from ..environment import storage_message
-from ..progress import ProgressFileError, ProgressStore, summarise
+from ..progress import ProgressError, ProgressFileError, ProgressStore, summarise
 from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
 
 TRACK_LABEL = {"learner": "Learner", "pt_student": "PT student", "both": "Learner and PT student"}
@@ -70,7 +70,10 @@ def warning_sign_table(*ids: str, content: Course | None = None) -> HTML:
 
 
 def _overview_html(store: ProgressStore, content: Course) -> str:
-    progress = store.load()
+    try:
+        progress = store.load()
+    except ProgressError as exc:  # progress.json is a folder, a link loop, unreadable...
+        return notice(str(exc), "error")
     summary = summarise(progress, content)
     parts = []
     if store.notice:
@@ -105,12 +108,17 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
     export_message = html_widget("", "ankle-export-message")
 
     def on_export(_: w.Button) -> None:
-        exported = store.export()
+        try:
+            exported = store.export()
+        except ProgressError as exc:
+            export_message.value = notice(str(exc), "error")
+            return
         href = "data:application/json;base64," + base64.b64encode(exported.data).decode("ascii")
+        saved = notice(f"Saved a copy as {exported.path}.", "ok") if exported.path else notice(
+            f"{exported.problem.rstrip('.')}, but the download link below still holds all of it.", "warning")
         export_message.value = (
-            notice(f"Saved a copy as {exported.path}.", "ok")
-            + f'<p><a download="{esc(exported.filename)}" href="{href}">Download {esc(exported.filename)}</a>'
-              " to keep it on your own computer.</p>")
+            saved + f'<p><a download="{esc(exported.filename)}" href="{href}">Download {esc(exported.filename)}</a>'
+                    " to keep it on your own computer.</p>")
 
     export_button.on_click(on_export)
 
@@ -129,6 +137,8 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
             store.import_bytes(bytes(item["content"]))
         except ProgressFileError as exc:
             import_message.value = notice(f"{name} was not imported: {exc}. Your saved progress is unchanged.", "error")
+        except ProgressError as exc:
+            import_message.value = notice(f"{name}: {exc}", "error")
         else:
             import_message.value = notice(f"Imported {name}; it was merged with what you had saved.", "ok")
             overview.value = _overview_html(store, content)

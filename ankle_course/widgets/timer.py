@@ -20,7 +20,7 @@ from typing import Any, Callable
 import ipywidgets as w
 
 from ..content import Course, course
-from ..progress import ProgressStore
+from ..progress import ExerciseSession, ProgressError, ProgressStore
 from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, Clock, ExerciseTimer, TimerDosage
 from .common import esc, html_widget, notice, pain_scale, set_visible
 
@@ -248,13 +248,12 @@ class ExerciseTimerView:
                 f'font-variant-numeric:tabular-nums;line-height:1.1">{esc(text)}</div>')
 
     # ------------------------------------------------------------------ saving
-    def session_record(self) -> dict[str, Any]:
+    def session_record(self) -> ExerciseSession:
         assert self.timer is not None and self.started_at is not None
         state = self.timer.state
-        return {"id": uuid.uuid4().hex, "exercise": self.exercise.value, "dosage": self._dosage_label()[:80],
-                "started": self.started_at.isoformat(timespec="seconds"), "reps_done": state.reps_done,
-                "sets_done": state.sets_done, "completed": self.timer.status == FINISHED,
-                "pain_during": int(self.pain.value), "pain_next_morning": None}
+        return ExerciseSession(id=uuid.uuid4().hex, exercise=self.exercise.value, dosage=self._dosage_label()[:80],
+                               started=self.started_at, reps_done=state.reps_done, sets_done=state.sets_done,
+                               completed=self.timer.status == FINISHED, pain_during=int(self.pain.value))
 
     def save_session(self) -> None:
         if self.timer is None or self.timer.status not in (STOPPED, FINISHED):
@@ -263,13 +262,13 @@ class ExerciseTimerView:
         record = self.session_record()
         store = self.store or ProgressStore()
         try:
-            store.update(lambda progress: progress["exercise_sessions"].append(record))
-        except Exception as exc:  # a full disk or a read-only folder must not show a traceback
-            self.save_message.value = notice(f"The session could not be saved ({exc}).", "error")
+            store.add_exercise_session(record)
+        except ProgressError as exc:  # a full disk or a read-only folder must not show a traceback
+            self.save_message.value = notice(str(exc), "error")
             return
         self.save_message.value = notice(
-            f"Saved: {record['reps_done']} repetitions in {record['sets_done']} complete set(s), pain "
-            f"{record['pain_during']}/10. Tomorrow morning, rate your pain in the session log below.", "ok")
+            f"Saved: {record.reps_done} repetitions in {record.sets_done} complete set(s), pain "
+            f"{record.pain_during}/10. Tomorrow morning, rate your pain in the session log below.", "ok")
         self.save_button.disabled = True  # one session, one record; Start enables it again
         if self.on_saved:
             self.on_saved()

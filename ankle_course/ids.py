@@ -1,0 +1,22 @@
+"""The one definition of an id, shared by the course content and the progress file.
+
+Content ids become progress keys (a question id is the key of its answer, a structure id names a flashcard),
+so both must obey the same pattern and the same length limit: otherwise the content check accepts an id that
+the progress store later refuses to save, or saves a key its own reader then refuses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MAX_ID_LENGTH = 80
+# \Z, not $: "$" also matches before a trailing newline, which would let "deltoid\n" through.
+ID_PATTERN = rf"^[a-z0-9][a-z0-9_]{{0,{MAX_ID_LENGTH - 1}}}\Z"
+ID_RULE = f"lower-case letters, digits and _, at most {MAX_ID_LENGTH} characters"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(value: Any) -> bool:
+    """True for a string that is a valid id under the shared pattern and length limit."""
+    return isinstance(value, str) and _ID.match(value) is not None
