@@ -35,7 +35,8 @@ def test_evaluate_prints_scores_table_misses_and_invalid_vignettes(tmp_path: Pat
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(VIGNETTES))
     result = evaluate(path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # scored, but not all of it: a script must not take it for clean
+    assert result.stderr.strip() == "error: 2 vignette(s) could not be scored; they are listed above"
     out = result.stdout
     assert "2 vignette(s) scored, 2 invalid" in out
     for label in ("top-1 condition", "top-3 condition", "exact triage", "under-triage", "over-triage"):
@@ -97,7 +98,7 @@ def test_a_list_as_gold_or_a_surrogate_id_is_an_invalid_vignette_not_a_traceback
     path.write_text('[{"id": "L1", "findings": {}, "gold": {"condition": ["gout"], "triage": ["urgent"]}},'
                     ' {"id": "\\ud800\\u001b[2J", "findings": {"\\ud800": 1}, "gold": {"condition": "gout", "triage": "urgent"}}]')
     result = evaluate(path)
-    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "L1: gold condition ['gout'] is not a condition id" in result.stdout
     assert "\\ud800\\x1b[2J: unknown finding" in result.stdout and "\x1b" not in result.stdout
 

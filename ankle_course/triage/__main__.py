@@ -2,8 +2,9 @@
 
 Prints top-1 and top-3 condition accuracy, exact triage, under- and over-triage, a table per gold triage
 level and every miss. A vignette whose findings break the vocabulary is listed by id and counted, so one
-bad case does not hide the score of the rest. Exit status: 0 when the file was scored, 2 when it cannot be
-read as a vignette list (with a one-line message, never a traceback).
+bad case does not hide the score of the rest. Exit status: 0 when every vignette was scored, 1 when some
+were invalid (they are listed, and the rest are scored), 2 when the file cannot be read as a vignette list
+(with a one-line message, never a traceback).
 """
 
 from __future__ import annotations
@@ -194,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
               + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""), file=sys.stderr)
         return 2
     print(report(_safe(args.file), result))
+    if result.invalid:
+        print(f"error: {len(result.invalid)} vignette(s) could not be scored; they are listed above", file=sys.stderr)
+        return 1
     return 0
 
 
