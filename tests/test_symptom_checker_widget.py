@@ -142,7 +142,7 @@ def test_an_engine_error_is_shown_as_a_message_and_still_points_to_care():
 
     checker = SymptomChecker("learner", assess=broken)
     checker.controls["swelling"].value = "yes"
-    assert "could not work out a result" in result_text(checker) and "get care now" in result_text(checker)
+    assert "could not work out a result" in result_text(checker) and "get care as fast as" in result_text(checker)
 
 
 def test_an_urgent_result_is_announced_as_an_alert(checker):

@@ -32,11 +32,13 @@ from .vocabulary import FINDINGS, urgency, validate_findings
 
 TRACKS = ("learner", "pt_student")
 RULES_BY_ID = {rule.id: rule for rule in RULES}
-# before the likelihood ratios, a yes/no symptom is taken as present in one person in five: most people with
+# before the likelihood ratios, a yes/no symptom is taken as present in about one person in seven: most people with
 # a sore ankle have few of the symptoms asked about, and a flat 50:50 would overrate every rare warning sign
-YES_PRIOR = 0.2
+# (0.15, 0.5 and MIN_LIKELY 0.15 were chosen with benchmarks/interview.py: fewest questions with the full
+# form's triage and top cause on every vignette set)
+YES_PRIOR = 0.15
 MIN_LIKELY = 0.15  # an answer less likely than this cannot stop the interview by lowering the triage or the top
-TRIAGE_WEIGHT = 1.0  # bits of value for a certain change of the triage level, beside the differential's entropy
+TRIAGE_WEIGHT = 0.5  # bits of value for a certain change of the triage level, beside the differential's entropy
 # representative answers for the number questions: one in each band the model or a safety rule treats apart
 NUMBER_ANSWERS = {"age": (10, 17, 30, 50, 70), "duration_days": (1, 7, 12, 21, 60, 200)}
 

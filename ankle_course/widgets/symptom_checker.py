@@ -25,6 +25,8 @@ from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, set_visible, s
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
+WARNING_FIRST = ("If a warning sign applies, get care as fast as the start page says (now, or today), whatever "
+                 "the result says.")
 
 
 def question_figure(name: str) -> w.Output:
@@ -35,6 +37,36 @@ def question_figure(name: str) -> w.Output:
     out.add_class(f"ankle-question-figure-{name}")
     out.outputs = ({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}},)
     return out
+
+
+def question_control(q: SymptomQuestion) -> Any:
+    """The control for one question, skipped to start with: radio buttons with "Not sure / skip", tick-boxes
+    for a set, a text box for a number. The full form and the guided interview use the same controls."""
+    if q.type == "bool":
+        return w.RadioButtons(options=[("Yes", "yes"), ("No", "no"), (SKIP_LABEL, SKIP)], value=SKIP,
+                              orientation="horizontal", layout=shared_layout(), style=shared_style(w.RadioButtons))
+    if q.type == "choice":
+        options = [*zip(q.choice_labels, q.choices), (SKIP_LABEL, SKIP)]
+        return w.RadioButtons(options=options, value=SKIP, layout=shared_layout(),
+                              orientation="horizontal" if len(options) <= 3 else "vertical",
+                              style=shared_style(w.RadioButtons))
+    if q.type == "set":
+        return SetControl(q)
+    return w.Text(value="", placeholder=f"{q.min}–{q.max}, or leave empty to skip", continuous_update=False)
+
+
+def set_control(control: Any, value: Any) -> None:
+    """Show a finding's value in its control (the inverse of reading the control)."""
+    if isinstance(control, SetControl):
+        control.clear()
+        for choice in value or (NONE_OF_THESE,):
+            control.boxes[choice].value = True
+    elif isinstance(control, w.Text):
+        control.value = "" if value is None else str(value)
+    elif isinstance(value, bool):
+        control.value = "yes" if value else "no"
+    else:
+        control.value = SKIP if value is None else value
 
 
 def _default_assess(findings: dict[str, Any]) -> Any:
@@ -113,8 +145,7 @@ class SymptomChecker(Panel):
         results = w.VBox([html_widget("<h3>Result</h3>"), self.result, self.chart, self.details, reset],
                          layout=w.Layout(flex="1 1 340px", min_width="300px", padding="0 0 0 12px"))
         body = w.HBox([questions, results], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
-        intro = html_widget(notice(NOT_A_DIAGNOSIS + " If any warning sign applies, get care now, whatever the "
-                                   "result says.", "warning"))
+        intro = html_widget(notice(NOT_A_DIAGNOSIS + " " + WARNING_FIRST, "warning"))
         super().__init__([intro, self.mode, body], name="Symptom checker")
         self.add_class("ankle-symptom-checker")
         self.mode.observe(lambda _: self._mode_changed(), names="value")
@@ -178,27 +209,30 @@ class SymptomChecker(Panel):
         return row
 
     def _control(self, q: SymptomQuestion) -> Any:
-        if q.type == "bool":
-            control = w.RadioButtons(options=[("Yes", "yes"), ("No", "no"), (SKIP_LABEL, SKIP)], value=SKIP,
-                                     orientation="horizontal", layout=shared_layout(),
-                                     style=shared_style(w.RadioButtons))
-        elif q.type == "choice":
-            options = [*zip(q.choice_labels, q.choices), (SKIP_LABEL, SKIP)]
-            control = w.RadioButtons(options=options, value=SKIP, layout=shared_layout(),
-                                     orientation="horizontal" if len(options) <= 3 else "vertical",
-                                     style=shared_style(w.RadioButtons))
-        elif q.type == "set":
-            control = SetControl(q)
+        control = question_control(q)
+        if isinstance(control, SetControl):
             control.on_change(self.update)
-            return control
         else:
-            control = w.Text(value="", placeholder=f"{q.min}–{q.max}, or leave empty to skip", continuous_update=False)
-        control.observe(lambda _: self.update(), names="value")
+            control.observe(lambda _: self.update(), names="value")
         return control
 
     # --- behaviour ---------------------------------------------------------------------------------
     def answers(self) -> dict[str, Any]:
         return {qid: control.value for qid, control in self._controls.items()}  # unbuilt = skipped
+
+    def set_answers(self, findings: dict[str, Any]) -> None:
+        """Show these findings in the form's controls (the guided interview's answers, when the learner opens
+        the full form), then re-assess once."""
+        self.build_all()
+        self._updating = True
+        try:
+            for qid, value in findings.items():
+                control = self._controls.get(qid)
+                if control is not None:
+                    set_control(control, value)
+        finally:
+            self._updating = False
+        self.update()
 
     def clear(self) -> None:
         self._updating = True
@@ -255,7 +289,7 @@ class SymptomChecker(Panel):
             self.result.value = notice(
                 "The checker could not work out a result"
                 + (" because its engine is not installed" if isinstance(exc, ImportError) else f": {exc}")
-                + ". If any warning sign applies, get care now.", "error")
+                + ". " + WARNING_FIRST, "error")
             self.details.value = ""
             self._draw(None)
             return

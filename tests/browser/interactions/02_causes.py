@@ -1,10 +1,11 @@
-"""Browser interaction for 02_causes.ipynb: answer the first warning sign in the symptom checker.
+"""Browser interaction for 02_causes.ipynb: the symptom checker, one question at a time, then the full form.
 
-The notebook has already been run to completion. A learner answers "Has the foot suddenly turned cold,
-pale or bluish...?" with Yes; the triage result must switch to the emergency wording (word, not colour).
-Then they open the "How it started" section (built when first opened) and find its first question there,
-the emergency result still standing, and the question that asks them to press the four Ottawa bony points
-with the drawing of where they are.
+The notebook has already been run to completion. The checker opens as a guided interview on its first
+warning sign. A learner answers "Has the foot suddenly turned cold, pale or bluish...?" with Yes and
+presses Next: the triage result must switch to the emergency wording (word, not colour). They skip the next
+question and the interview moves on. Then they open "All questions": the full form shows their answer and
+the same emergency result, and, in "How it started" (built when first opened), the question that asks them
+to press the four Ottawa bony points, with the drawing of where they are.
 """
 
 from __future__ import annotations
@@ -19,30 +20,42 @@ SKIP_LABEL = "Not sure / skip"
 
 
 def interact(page: Page) -> None:
-    checker = page.locator(".jp-OutputArea .ankle-symptom-checker").first
-    checker.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
-    expect(checker).to_be_visible(timeout=TIMEOUT_MS)
-    result = checker.locator(".ankle-triage-result").first
+    app = page.locator(".jp-OutputArea .ankle-symptom-checker-app").first
+    app.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    expect(app).to_be_visible(timeout=TIMEOUT_MS)
+    interview = app.locator(".ankle-interview").first
+    result = interview.locator(".ankle-triage-result").first
     expect(result).to_contain_text("No answers yet", timeout=TIMEOUT_MS)
-    expect(result).not_to_contain_text("Emergency")
 
-    question = checker.locator(".ankle-q-foot_cold_pale_numb").first
-    question.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    question = interview.locator(".ankle-interview-question").first
     expect(question).to_contain_text(QUESTION, timeout=TIMEOUT_MS)
     question.get_by_label("Yes", exact=True).check(timeout=TIMEOUT_MS)
-
+    interview.locator(".ankle-interview-next").first.click(timeout=TIMEOUT_MS)
     expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
     expect(result).to_contain_text("⛔")
+
+    step = interview.locator(".ankle-interview-step").first
+    expect(step).to_contain_text("Question 2", timeout=TIMEOUT_MS)
+    interview.locator(".ankle-interview-skip").first.click(timeout=TIMEOUT_MS)
+    expect(step).to_contain_text("Question 3", timeout=TIMEOUT_MS)
+    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
+
+    app.locator(".ankle-checker-view").get_by_text("All questions", exact=True).click(timeout=TIMEOUT_MS)
+    checker = app.locator(".ankle-symptom-checker").first
+    expect(checker).to_be_visible(timeout=TIMEOUT_MS)
+    cold = checker.locator(".ankle-q-foot_cold_pale_numb").first
+    expect(cold.get_by_label("Yes", exact=True)).to_be_checked(timeout=TIMEOUT_MS)
+    form_result = checker.locator(".ankle-triage-result").first
+    expect(form_result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
 
     checker.get_by_text("How it started", exact=False).first.click(timeout=TIMEOUT_MS)
     onset = checker.locator(".ankle-q-onset").first
     expect(onset).to_be_visible(timeout=TIMEOUT_MS)
     expect(onset.get_by_label(SKIP_LABEL, exact=True)).to_be_checked(timeout=TIMEOUT_MS)
-    expect(result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
-
     ottawa = checker.locator(".ankle-q-bone_tenderness").first
     ottawa.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
     expect(ottawa).to_contain_text(OTTAWA_QUESTION, timeout=TIMEOUT_MS)
     drawing = ottawa.locator(".ankle-question-figure-ottawa_points .js-plotly-plot .main-svg").first
     expect(drawing).to_be_visible(timeout=TIMEOUT_MS)
     expect(ottawa.get_by_label("Inner ankle bone: back edge or tip (medial malleolus)", exact=True)).to_be_visible()
+    expect(form_result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
