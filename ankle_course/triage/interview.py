@@ -6,8 +6,9 @@ to tell most about the decision — the differential and the triage level — an
 question could change the decision enough to matter.
 
 "Enough to matter" (`matters`), for one unanswered question:
-- some answer to it would make a safety rule raise the triage to urgent or emergency: always (a rare answer
-  that sends someone to care today is the reason for asking; its probability does not enter);
+- some answer to it, alone or together with an answer to one other unanswered question, would make a safety
+  rule raise the triage to urgent or emergency: always (a rare answer that sends someone to care today is the
+  reason for asking; its probability does not enter);
 - or some answer with an expected probability of at least `MIN_LIKELY` would change the triage level in
   either direction, or change which condition ranks first.
 
@@ -20,6 +21,7 @@ Skipped questions count as unknown, as everywhere. Pure: no widgets, no I/O.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -73,6 +75,67 @@ def possible_answers(finding: str) -> tuple[Any, ...]:
     if spec.kind == "set":
         return (*((c,) for c in spec.choices), ())
     return NUMBER_ANSWERS.get(finding, (spec.low, (spec.low + spec.high) // 2, spec.high))
+
+
+class _Recording(dict):  # type: ignore[type-arg]
+    """A findings dict that notes every key looked at, present or not."""
+
+    def __init__(self, findings: Mapping[str, Any], seen: set[str]):
+        super().__init__(findings)
+        self.seen = seen
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.seen.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.seen.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.seen.add(key)  # type: ignore[arg-type]
+        return super().__contains__(key)
+
+
+def _canonical(finding: str, answer: Any) -> Any:
+    return frozenset(answer) if FINDINGS[finding].kind == "set" else answer
+
+
+@functools.cache
+def rule_reads() -> Mapping[str, frozenset[str]]:
+    """The findings each safety rule reads, found by running it on every single answer alone and on top of a
+    background where every question is answered (so that both sides of each `and`/`or` get looked at)."""
+    background = {k: _canonical(k, possible_answers(k)[0]) for k in FINDINGS}
+    reads: dict[str, set[str]] = {rule.id: set() for rule in RULES}
+    for base in ({}, background):
+        for finding in FINDINGS:
+            for answer in possible_answers(finding):
+                probe = {**base, finding: _canonical(finding, answer)}
+                for rule in RULES:
+                    rule.applies(_Recording(probe, reads[rule.id]))
+    return {rule_id: frozenset(keys) for rule_id, keys in reads.items()}
+
+
+def needed_for_a_floor(findings: Mapping[str, Any], remaining: Collection[str], now_urgency: int) -> frozenset[str]:
+    """Unanswered questions that, alone or with one other unanswered question, could make a safety rule send
+    the person to care today or now (above where the triage is). Two at once, because several floors need two
+    answers (numb feet and a swollen foot; a pop and weakness) and neither alone changes anything."""
+    needed: set[str] = set()
+    base = dict(findings)
+    for rule in RULES:
+        if urgency(rule.level) < urgency("urgent") or urgency(rule.level) <= now_urgency or rule.applies(base):
+            continue
+        open_ = [k for k in rule_reads()[rule.id] if k in remaining]
+        for i, first in enumerate(open_):
+            for a in possible_answers(first):
+                one = {**base, first: _canonical(first, a)}
+                if rule.applies(one):
+                    needed.add(first)
+                    continue
+                for second in open_[i + 1:]:
+                    if any(rule.applies({**one, second: _canonical(second, b)}) for b in possible_answers(second)):
+                        needed.update((first, second))
+    return frozenset(needed)
 
 
 def _floor(result: Assessment) -> int:
@@ -147,6 +210,9 @@ def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset
     now = assess(clean)
     remaining = [f for f, _ in _track_questions(track) if f not in clean and f not in skipped]
     scored = [evaluate_question(clean, f, now, model) for f in remaining]
+    for_a_floor = needed_for_a_floor(clean, remaining, max(urgency(now.triage), urgency("routine")))
+    scored = [c if c.matters or c.finding not in for_a_floor else
+              Candidate(c.finding, c.value, True, c.raises_to_today, c.separates) for c in scored]
     return sorted(scored, key=lambda c: (not c.matters, -c.value))
 
 
