@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from ankle_course.symptom_questions import questions_for
 from ankle_course.triage import CONDITIONS, FINDINGS, RULES, TRIAGE_LEVELS, assess
+from ankle_course.triage.interview import RecordingFindings, rule_reads
 
 RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 
@@ -213,26 +214,6 @@ def asked(track: str) -> frozenset[str]:
     return frozenset(q.id for q in questions_for(track))
 
 
-class RecordingAnswers(dict):
-    """A findings dict that notes every key a rule looks at, present or not."""
-
-    def __init__(self, findings: dict[str, Any], seen: set[str]):
-        super().__init__(findings)
-        self.seen = seen
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self.seen.add(key)
-        return super().get(key, default)
-
-    def __getitem__(self, key: Any) -> Any:
-        self.seen.add(key)
-        return super().__getitem__(key)
-
-    def __contains__(self, key: object) -> bool:
-        self.seen.add(key)  # type: ignore[arg-type]
-        return super().__contains__(key)
-
-
 @settings(max_examples=300, deadline=None)
 @given(RED_FLAG_HEAVY)
 def test_every_finding_a_safety_rule_reads_is_asked_in_the_learner_track(findings):
@@ -242,8 +223,9 @@ def test_every_finding_a_safety_rule_reads_is_asked_in_the_learner_track(finding
     learner = asked("learner")
     for rule in RULES:
         seen: set[str] = set()
-        rule.applies(RecordingAnswers(clean, seen))
+        rule.applies(RecordingFindings(clean, seen))
         assert seen <= learner, f"rule '{rule.id}' reads {sorted(seen - learner)}, which learners are never asked"
+        assert seen <= rule_reads()[rule.id], "the interview's record of what each rule reads is complete"
 
 
 LEARNER_FINDINGS = st.fixed_dictionaries({}, optional={k: answer_strategy(k) for k in sorted(asked("learner"))})

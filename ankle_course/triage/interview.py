@@ -77,8 +77,9 @@ def possible_answers(finding: str) -> tuple[Any, ...]:
     return NUMBER_ANSWERS.get(finding, (spec.low, (spec.low + spec.high) // 2, spec.high))
 
 
-class _Recording(dict):  # type: ignore[type-arg]
-    """A findings dict that notes every key looked at, present or not."""
+class RecordingFindings(dict):  # type: ignore[type-arg]
+    """A findings dict that notes every key looked at, present or not (how `rule_reads` finds a rule's inputs;
+    the safety tests use it too)."""
 
     def __init__(self, findings: Mapping[str, Any], seen: set[str]):
         super().__init__(findings)
@@ -112,7 +113,7 @@ def rule_reads() -> Mapping[str, frozenset[str]]:
             for answer in possible_answers(finding):
                 probe = {**base, finding: _canonical(finding, answer)}
                 for rule in RULES:
-                    rule.applies(_Recording(probe, reads[rule.id]))
+                    rule.applies(RecordingFindings(probe, reads[rule.id]))
     return {rule_id: frozenset(keys) for rule_id, keys in reads.items()}
 
 
