@@ -150,10 +150,9 @@ def test_triage_evaluate_gives_one_line_or_a_report_for_a_hostile_file(capsys, n
     assert "Traceback" not in out + err
     assert all(line.isprintable() for line in (out + err).splitlines())  # no terminal escapes, no surrogates
     (out + err).encode("utf-8")
-    if code == 2:
-        assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
-    else:
-        assert code == 0 and "invalid" in out and "Invalid vignettes" in out
+    assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
+    if code != 2:  # the file was read: the bad vignettes are listed, and the exit says not all were scored
+        assert code == 1 and "invalid" in out and "Invalid vignettes" in out
 
 
 # ---------------------------------------------------------------------------------------------- output paths
