@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 DEFAULT_TIMEOUT_MS = 10_000
 
@@ -77,34 +76,33 @@ def choose(page: Page, css_class: str, label: str) -> None:
 
 
 def set_slider(page: Page, css_class: str, value: int | float) -> None:
-    """Type `value` into a slider's editable readout and press Enter, as a learner can."""
+    """Type `value` into a slider's editable readout and press Enter, as a learner can.
+
+    `fill` replaces the readout's whole text in one step. Clicking, Control+A and typing key by key
+    instead leaves a gap in which the kernel's own update of the slider (an echo of an earlier change)
+    can replace the selected text, and the keys are then appended to the kernel's number. The readout
+    is then waited for: the slider has taken the value (it shows it formatted, so only its start is
+    compared).
+    """
     readout = widget(page, css_class).locator(".widget-readout").first
-    readout.click(timeout=DEFAULT_TIMEOUT_MS)
-    readout.press("Control+A")
-    readout.type(str(value))
-    readout.press("Enter")
+    readout.fill(str(value), timeout=DEFAULT_TIMEOUT_MS)
+    readout.press("Enter", timeout=DEFAULT_TIMEOUT_MS)
+    expect(readout).to_have_text(re.compile(rf"^\s*{re.escape(str(value))}"), timeout=DEFAULT_TIMEOUT_MS)
 
 
 def wait_for_text(page: Page, css_class: str, pattern: str, timeout_ms: int = DEFAULT_TIMEOUT_MS) -> str:
-    """Wait until the widget's text matches the regex `pattern`; returns that text."""
-    return _wait(page, css_class, lambda text: re.search(pattern, text) is not None,
-                 f"text matching {pattern!r}", timeout_ms)
+    """Wait until the widget's visible text matches the regex `pattern` (searched, as re.search does);
+    returns that text. Playwright's expect re-reads the page until then."""
+    found = widget(page, css_class, state="attached")
+    expect(found).to_have_text(re.compile(pattern), use_inner_text=True, timeout=timeout_ms)
+    return found.inner_text()
 
 
 def wait_for_text_change(page: Page, css_class: str, before: str, timeout_ms: int = DEFAULT_TIMEOUT_MS) -> str:
-    """Wait until the widget's text differs from `before`; returns the new text."""
-    return _wait(page, css_class, lambda text: text != before, f"text other than {before!r}", timeout_ms)
-
-
-def _wait(page: Page, css_class: str, ok: Callable[[str], bool], wanted: str, timeout_ms: int) -> str:
-    deadline = time.monotonic() + timeout_ms / 1000
-    text = text_of(page, css_class)
-    while not ok(text):
-        if time.monotonic() > deadline:
-            raise AssertionError(f".{css_class}: waited {timeout_ms} ms for {wanted}; it shows {text!r}")
-        time.sleep(0.1)
-        text = text_of(page, css_class)
-    return text
+    """Wait until the widget's visible text differs from `before`; returns the new text."""
+    found = widget(page, css_class, state="attached")
+    expect(found).not_to_have_text(re.compile(rf"^{re.escape(before)}$"), use_inner_text=True, timeout=timeout_ms)
+    return found.inner_text()
 
 
 def _files(folder: Path) -> set[Path]:
@@ -123,7 +121,7 @@ def course_module_titles() -> list[str]:
 def progress_overview_lists_every_module(ctx: InteractionContext) -> None:
     """The progress overview is a table that names every module of the course map."""
     overview = widget(ctx.page, "ankle-progress-overview")
-    assert overview.locator("table").count() >= 1, "the progress overview has no <table>"
+    expect(overview.locator("table").first).to_be_attached(timeout=DEFAULT_TIMEOUT_MS)
     text = overview.inner_text()
     missing = [title for title in course_module_titles() if title not in text]
     assert not missing, f"the progress overview does not name these modules: {missing}"
@@ -139,7 +137,7 @@ def export_button_saves_and_offers_a_download(ctx: InteractionContext) -> None:
     assert after != before
     assert _files(ctx.course_home) - files_before, f"no new file under ANKLE_COURSE_HOME ({ctx.course_home})"
     links = widget(ctx.page, "ankle-export-message").locator("a[href]")
-    assert links.count() >= 1, f"the export message has no download link: {after!r}"
+    expect(links.first).to_be_attached(timeout=DEFAULT_TIMEOUT_MS)  # part of the "Saved" message itself
     href = links.first.get_attribute("href") or ""
     if not href.startswith(("data:", "blob:")):
         response = ctx.page.request.get(links.first.evaluate("a => a.href"))

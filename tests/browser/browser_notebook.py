@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import ConsoleMessage, Error as PlaywrightError, Page
 
-# Installed on every page before JupyterLab loads: small read-only probes of the notebook panel.
+# Installed on every page before JupyterLab loads: small read-only probes of the notebook panel, and
+# `runAll`, where restart_and_run_all keeps what became of its Run All.
 PROBES_JS = r"""
 window.__ankle = {
+  runAll: null,
   panel(path) {
     const app = window.jupyterapp;
     if (!app || !app.shell) return null;
@@ -39,7 +41,7 @@ window.__ankle = {
       const fromModel = `[${model.executionState === 'running' ? '*' : (model.executionCount || ' ')}]:`;
       cells.push({index, prompt: prompt && prompt.textContent.trim() ? prompt.textContent.trim() : fromModel});
     });
-    return {kernel: kernel ? kernel.status : 'none', cells};
+    return {kernel: kernel ? kernel.status : 'none', cells, runAll: this.runAll};
   },
   images(path) {
     // Every picture on the page of the notebook: markdown cells (../images/...) and outputs alike.
@@ -159,20 +161,31 @@ def open_notebook(page: Page, url: str, path: str, timeout_s: float) -> None:
                            timeout=timeout_s * 1000)
 
 
-def restart_and_run_all(page: Page, path: str) -> None:
+# The command's promise settles once the dialog below is answered *and* every cell has run (JupyterLab
+# 4.x returns NotebookActions.runCells: true when all ran, false when one raised), so it is not awaited
+# here but kept in window.__ankle.runAll for wait_for_run_to_finish.
+START_RESTART_RUN_ALL_JS = """() => {
+    const record = window.__ankle.runAll = {settled: false, ok: null, error: ''};
+    window.jupyterapp.commands.execute('notebook:restart-run-all').then(
+        ok => { record.settled = true; record.ok = ok === undefined ? null : ok; },
+        err => { record.settled = true; record.error = String(err); });
+}"""
+
+
+def restart_and_run_all(page: Page, path: str, timeout_s: float = 120.0) -> None:
     """Clear outputs, then Kernel > Restart Kernel and Run All Cells, confirming JupyterLab's dialog.
 
     Clearing first resets every prompt to `[ ]`, so a number in a prompt afterwards can only come
-    from this run.
+    from this run. `timeout_s` bounds each wait for the dialog: on a loaded machine JupyterLab can take
+    far longer than usual to draw it, and the wait ends as soon as it is there.
     """
     page.evaluate("path => { window.jupyterapp.shell.activateById(window.__ankle.panel(path).id); }", path)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-    # Not awaited: the command's promise only settles once the dialog below is answered.
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-run-all'); }")
+    page.evaluate(START_RESTART_RUN_ALL_JS)
     dialog = page.locator(".jp-Dialog", has_text="Restart Kernel?")
-    dialog.wait_for(state="visible", timeout=15_000)
-    dialog.locator("button.jp-mod-accept", has_text="Restart").click()
-    dialog.wait_for(state="detached", timeout=15_000)
+    dialog.wait_for(state="visible", timeout=timeout_s * 1000)
+    dialog.locator("button.jp-mod-accept", has_text="Restart").click(timeout=timeout_s * 1000)
+    dialog.wait_for(state="detached", timeout=timeout_s * 1000)
 
 
 def _all_numbered(state: dict) -> bool:
@@ -183,27 +196,35 @@ def _any_running(state: dict) -> bool:
     return any("*" in cell["prompt"] for cell in state["cells"])
 
 
-def wait_for_run_to_finish(page: Page, path: str, timeout_s: float, stall_s: float = 3.0) -> str:
+def _run_all_failed(state: dict) -> str:
+    """Why Run All ended without running every cell, or "" while it runs or when it ran them all."""
+    record = state.get("runAll") or {}
+    if not record.get("settled"):
+        return ""
+    if record.get("error"):
+        return f"Run All failed: {record['error']}"
+    return "the run stopped before these cells ran" if record.get("ok") is False else ""
+
+
+def wait_for_run_to_finish(page: Page, path: str, timeout_s: float) -> str:
     """Wait until every non-empty code cell shows an execution number and the kernel is idle.
 
     An idle kernel alone is not enough (it is idle between queued cells, and right after a restart),
-    so the prompts are read too. If the kernel stays idle with no cell running for `stall_s` but some
-    prompts never got a number, the run stopped early (an exception halts Run All): returns a
-    description of that. Returns "" when the run completed.
+    so the prompts are read too. A run that stopped early (an exception halts Run All) is told by Run
+    All itself (its promise settles false, see START_RESTART_RUN_ALL_JS), not by how long the kernel
+    has been idle: on a loaded machine JupyterLab can sit idle for seconds between the restart and the
+    first cell. Returns "" when the run completed, else a description of what did not run.
     """
     deadline = time.monotonic() + timeout_s
-    idle_since: float | None = None
     state: dict = {}
     while time.monotonic() < deadline:
         state = page.evaluate("path => window.__ankle.runState(path)", path)
         if state["kernel"] == "idle" and not _any_running(state):
             if _all_numbered(state):
                 return ""
-            idle_since = idle_since or time.monotonic()
-            if time.monotonic() - idle_since > stall_s:
-                return _describe_unfinished(state, "the run stopped before these cells ran")
-        else:
-            idle_since = None
+            failed = _run_all_failed(state)
+            if failed:
+                return _describe_unfinished(state, failed)
         time.sleep(0.25)
     return _describe_unfinished(state, f"not finished after {timeout_s:.0f}s (kernel {state.get('kernel')})")
 
@@ -225,8 +246,13 @@ def _pending_rendering(outputs: list[dict]) -> bool:
     return False
 
 
-def wait_for_outputs_to_settle(run: NotebookRun, timeout_s: float = 20.0) -> list[dict]:
-    """Widgets and plots render asynchronously after the kernel is done: wait until they have."""
+def wait_for_outputs_to_settle(run: NotebookRun, timeout_s: float = 120.0) -> list[dict]:
+    """Widgets and plots render asynchronously after the kernel is done: wait until they have.
+
+    Returns as soon as nothing is pending and two inventories SETTLE_S apart agree; `timeout_s` is only
+    the bound for a page that never settles (its outputs are then returned as they are, and the checks
+    report what is still missing), so it is generous: a loaded machine renders slowly.
+    """
     deadline = time.monotonic() + timeout_s
     previous = None
     while time.monotonic() < deadline:
@@ -246,9 +272,9 @@ def run_notebook(page: Page, base_url: str, token: str, name: str, folder: str, 
     started = time.monotonic()
     try:
         open_notebook(page, notebook_url(base_url, run.path, token), run.path, timeout_s)
-        restart_and_run_all(page, run.path)
+        restart_and_run_all(page, run.path, timeout_s)
         run.run_problem = wait_for_run_to_finish(page, run.path, timeout_s)
-        wait_for_outputs_to_settle(run)
+        wait_for_outputs_to_settle(run, timeout_s)
     except PlaywrightError as exc:
         run.run_problem = f"could not drive JupyterLab: {exc.message.splitlines()[0]}"
     run.seconds = time.monotonic() - started
@@ -270,8 +296,9 @@ def stderr_outputs(outputs: list[dict]) -> list[str]:
     return [f"cell #{o['cell']}: {o['text'].strip()}" for o in outputs if o["type"] == "stream" and o["name"] == "stderr"]
 
 
-def broken_images(page: Page, path: str, timeout_s: float = 15.0) -> list[str]:
-    """Images that did not load (a wrong relative path, a file missing from the repo), once all are done."""
+def broken_images(page: Page, path: str, timeout_s: float = 60.0) -> list[str]:
+    """Images that did not load (a wrong relative path, a file missing from the repo), once all are done
+    (`timeout_s` only bounds an image that never finishes, which is then reported as still loading)."""
     deadline = time.monotonic() + timeout_s
     images = page.evaluate("path => window.__ankle.images(path)", path)
     while not all(i["done"] for i in images) and time.monotonic() < deadline:

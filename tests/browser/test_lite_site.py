@@ -122,9 +122,9 @@ def test_notebook_runs_in_the_browser_with_no_server(name: str, lite_url: str, l
         started = time.monotonic()
         open_notebook(page, f"{lite_url}/lab/index.html?path=notebooks/{name}", run.path, LITE_TIMEOUT_S)
         opened = time.monotonic()
-        restart_and_run_all(page, run.path)
+        restart_and_run_all(page, run.path, LITE_TIMEOUT_S)
         run.run_problem = wait_for_run_to_finish(page, run.path, LITE_TIMEOUT_S)
-        outputs = wait_for_outputs_to_settle(run)
+        outputs = wait_for_outputs_to_settle(run, LITE_TIMEOUT_S)
         usable = time.monotonic()
         assert not run.run_problem, run.run_problem
         assert not error_outputs(outputs), error_outputs(outputs)
