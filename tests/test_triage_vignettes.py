@@ -57,3 +57,31 @@ def test_holdout_scores_meet_the_targets_and_never_under_triage_urgent_or_emerge
     assert not s.invalid
     assert s.top1 / s.n >= 0.85 and s.top3 / s.n >= 0.97 and s.exact / s.n >= 0.85, (s.top1, s.top3, s.exact, s.n)
     assert s.under_serious == 0, s.misses
+
+
+# A set written from the contract alone, by someone who never read the engine, as a learner answers at home.
+LAY_BLIND = Path(__file__).resolve().parent / "data" / "triage_lay_blind.json"
+DEV_LAY = DEV.parent / "dev_lay.json"
+
+
+def as_a_learner_answers(findings: dict) -> dict:
+    from ankle_course.symptom_questions import questions_for
+
+    asked = {q.id for q in questions_for("learner")}
+    return {k: v for k, v in findings.items() if k in asked}
+
+
+@pytest.mark.parametrize("path", [LAY_BLIND, DEV_LAY], ids=["lay_blind", "dev_lay"])
+def test_lay_vignettes_are_never_under_triaged_with_every_finding_or_as_a_learner_answers(path):
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    cases = load(path)
+    for case in cases:
+        gold = case["gold"]["triage"]
+        for findings in (case["findings"], as_a_learner_answers(case["findings"])):
+            result = assess(findings)
+            if gold in ("emergency", "urgent"):
+                assert TRIAGE_LEVELS.index(result.triage) <= TRIAGE_LEVELS.index(gold), (case["id"], result.reasons)
+    named = [c for c in cases if c["gold"]["condition"]]
+    top1 = sum(assess(as_a_learner_answers(c["findings"])).differential[0][0] == c["gold"]["condition"] for c in named)
+    assert top1 / len(named) >= 0.85, top1
