@@ -51,20 +51,28 @@ def check_output_path(out: Path | str, min_free: int = MIN_FREE_BYTES) -> Path:
     return out
 
 
-def write_output(out: Path, data: bytes) -> None:
-    """Write `data` to `out` atomically (a temporary file beside it, then one rename)."""
-    tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never a part: a temporary
+    file beside it (`.<name>.<pid>.<random>.tmp`), flushed to disk, then one rename. Raises OSError; the
+    temporary file never outlives a failure. The progress store and the command-line outputs both use it."""
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise OutputPathError(f"cannot write {out}: {exc.strerror}") from None
+        os.replace(tmp, path)
     finally:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def write_output(out: Path, data: bytes) -> None:
+    """Write `data` to `out` atomically, making its folder if needed."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(out, data)
+    except OSError as exc:
+        raise OutputPathError(f"cannot write {out}: {exc.strerror}") from None

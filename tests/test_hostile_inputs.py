@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from ankle_course.content import SHIPPED_FOLDER
 from ankle_course.progress import ProgressError, ProgressFileError, ProgressStore, parse_progress
+from test_progress_writes import store  # noqa: F401  (the fixture: a store with earlier progress to keep)
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 S = "2026-11-24T09:00:00+00:00"
@@ -34,22 +34,6 @@ def _generated() -> dict[str, bytes]:
 
 
 PROGRESS_FILES = {p.name: p.read_bytes() for p in sorted((HOSTILE / "progress").iterdir())} | _generated()
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        self.t += timedelta(seconds=1)
-        return self.t
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    store = ProgressStore(tmp_path / "progress", clock=FakeClock())
-    store.set_flashcard_known("anatomy_deltoid_ligament", True)
-    return store
 
 
 def one_sentence(text: str) -> bool:

@@ -9,21 +9,12 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from ankle_course.progress import ProgressFileError, ProgressStore, empty_progress, merge_progress, parse_progress
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        self.t += timedelta(seconds=1)
-        return self.t
+from test_progress_writes import FakeClock
 
 
 def answer(q: str, score: float = 1.0, at: str = "2026-11-24T09:00:00+00:00") -> dict:

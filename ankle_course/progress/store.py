@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..environment import where
+from ..outpath import replace_atomically
 from .entries import (CaseProgress, ExerciseSession, QuizAnswer, add_exercise_session, add_quiz_answer,
                       rate_morning, save_case, set_flashcard_known)
 from .record import (MAX_FILE_BYTES, ProgressError, ProgressFileError, ProgressStoreError, checked_bytes,
@@ -201,21 +202,11 @@ class ProgressStore:
         return progress
 
     def _write_atomic(self, path: Path, data: bytes, doing: str) -> None:
-        tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         try:
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            replace_atomically(path, data)
         except OSError as exc:
             raise ProgressStoreError(f"Your progress could not be {doing} because {_reason(exc, path)}; "
                                      "what you had saved is unchanged.") from None
-        finally:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
 
     def _clean_stale_temp_files(self) -> None:
         """Remove what killed writes left behind (called under the lock, so no live write is touched)."""
