@@ -217,6 +217,18 @@ def test_the_button_saves_the_csv_in_the_class_folder_and_offers_it(tmp_path):
     assert rows((tmp_path / "gradebook-canvas.csv").read_text(encoding="utf-8"))[2][0] == "<b>Jo</b>"
 
 
+def test_the_button_never_writes_over_a_student_file_and_still_offers_the_download(tmp_path):
+    from ankle_course.widgets.classroom import gradebook_export
+
+    student = progress_file(tmp_path, "jo.json", {}, "Jo")
+    before = student.read_bytes()
+    (tmp_path / "gradebook-canvas.csv").symlink_to(student)
+    view = gradebook_export(tmp_path)
+    view.children[0].children[0].click()
+    assert student.read_bytes() == before and "student file jo.json" in view.children[1].value
+    assert 'download="gradebook-canvas.csv"' in view.children[1].value
+
+
 def test_the_button_reports_an_unusable_folder_in_a_sentence(tmp_path):
     from ankle_course.widgets.classroom import gradebook_export
 

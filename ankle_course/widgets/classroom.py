@@ -85,7 +85,7 @@ def bank_overview() -> HTML:
 
 def gradebook_export(folder: str | Path) -> w.VBox:
     """Buttons that write the class's gradebook CSV for Canvas or Moodle and offer it as a download."""
-    from ..classroom import GradebookError, class_gradebook
+    from ..classroom import GradebookError, class_gradebook, refuse_overwriting_inputs
     from ..outpath import OutputPathError, check_output_path, write_output
 
     message = html_widget("", "ankle-gradebook-message")
@@ -105,9 +105,10 @@ def gradebook_export(folder: str | Path) -> w.VBox:
             filename = f"gradebook-{lms}.csv"
             try:
                 out = check_output_path(Path(folder) / filename)
+                refuse_overwriting_inputs(out, Path(folder))
                 write_output(out, data)
                 saved = notice(f"Saved {len(book.rows)} student(s) to {out}.", "ok")
-            except OutputPathError as exc:
+            except (OutputPathError, GradebookError) as exc:
                 saved = notice(f"{str(exc).rstrip('.')}, but the download link below holds the whole file.", "warning")
             skipped = f" {len(book.skipped)} file(s) were left out; the list above says why." if book.skipped else ""
             href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
