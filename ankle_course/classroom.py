@@ -1,6 +1,7 @@
 """Class results from a folder of exported progress files: item difficulty, item discrimination and
-mastery per objective. Pure functions, so they are tested directly and the instructor notebook only
-displays what they return.
+mastery per objective, and a gradebook CSV for Canvas or Moodle. Pure functions, so they are tested
+directly and the instructor notebook only displays what they return; `python -m ankle_course.classroom
+gradebook FOLDER --lms canvas|moodle --out FILE.csv` writes the gradebook from the command line.
 
 Every file is validated with `parse_progress`; a file that is not a usable progress file is reported
 by name and skipped, never shown. Names and texts from files are plain data here; the views escape them.
@@ -17,7 +18,12 @@ Item statistics (classical test theory):
 
 from __future__ import annotations
 
+import csv
+import io
 import math
+import os
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -161,3 +167,205 @@ def class_mastery(data: ClassData, content: Course) -> list[ObjectiveSummary]:
                                      sum(c.status == "mastered" for c in cells),
                                      sum(means) / len(means) if means else None))
     return rows
+
+
+# ------------------------------------------------------------------------------------------- gradebook export
+# The CSV each LMS reads as new grade columns, one row per student (see `gradebook_csv`):
+#
+# - Canvas (Grades > Import): the header must start Student, ID, SIS User ID, SIS Login ID, Section; every
+#   further column is an assignment, created if no assignment has that name; a second row starting "Points
+#   Possible" gives new assignments their points. A student is found by Canvas user ID, then SIS User ID,
+#   then SIS Login ID, then by name (full or sortable). Source: Canvas's GradebookImporter
+#   (instructure/canvas-lms, app/models/gradebook_importer.rb: header?, update_column_count, parse!,
+#   process_pp, process_student), which matches Canvas's guide "How do I import grades in the Gradebook?".
+# - Moodle (Grades > Import > CSV file): any header; the teacher maps one column ("Map from") to the user's
+#   username, email address, ID number or user id ("Map to"), and each other column to a grade item or "New
+#   grade item" named after the header. One row whose user is not found aborts the whole import, and a new
+#   item's grades must lie within 0-100. Source: Moodle's gradeimport_csv_load_data
+#   (moodle/moodle, grade/import/csv/classes/load_data.php: map_user_data_with_value, check_user_exists,
+#   prepare_import_grade_data, insert_grade_record). Column names follow Moodle's own grade export.
+#
+# Progress files carry no LMS account, so a student's login is the file's name without ".json"
+# (jsmith.json -> jsmith, or a.student@uni.edu.json); the name shown is the learner's name in the file.
+# Scores are per cent of the module's questions (the track's), unanswered ones counting 0; a module the
+# student has not started is left blank ("no grade" to both LMSs), while the total counts every question.
+
+LMS_CHOICES = ("canvas", "moodle")
+CANVAS_ID_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+MOODLE_NAME_COLUMN = "Full name"
+# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection); such a
+# cell gets a leading apostrophe, which shows the text as typed (OWASP's advice for CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LOGIN = re.compile(r"[A-Za-z0-9._@+-]{1,100}\Z")
+COLUMN_PREFIX = "Inside Ankle Pain"
+
+
+class GradebookError(ValueError):
+    """The gradebook cannot be made; the message is one sentence for the instructor."""
+
+
+def neutralise(cell: str) -> str:
+    """The cell as text a spreadsheet will not run: a leading apostrophe before a formula character."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    login: str
+    name: str
+    module_percent: dict[str, float | None]  # module id -> per cent, None if not started
+    total_percent: float
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    modules: tuple[str, ...]
+    rows: tuple[GradebookRow, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+def gradebook(data: ClassData, content: Course, track: str = "both") -> Gradebook:
+    """One row per readable progress file; files whose name is not a usable login are skipped by name."""
+    from .quiz.bank import TRACK_AUDIENCES
+
+    audiences = TRACK_AUDIENCES[track]
+    questions = [q for q in content.questions.values() if q.audience in audiences]
+    modules = tuple(m for m in content.modules if any(q.module == m for q in questions))
+    rows, skipped, seen = [], list(data.skipped), set()
+    for learner in data.learners:
+        login = learner.file_name[: -len(".json")]
+        if not _LOGIN.match(login):
+            skipped.append(SkippedFile(learner.file_name, "its name is not an LMS login (use letters, digits and . _ - @ +, "
+                                                          "e.g. jsmith.json)"))
+            continue
+        if login.lower() in seen:
+            skipped.append(SkippedFile(learner.file_name, "another file has the same login"))
+            continue
+        seen.add(login.lower())
+        scores = learner.scores
+        per_module: dict[str, float | None] = {}
+        for module in modules:
+            own = [q.id for q in questions if q.module == module]
+            answered = [qid for qid in own if qid in scores]
+            per_module[module] = round(100 * sum(scores[qid] for qid in answered) / len(own), 1) if answered else None
+        total = round(100 * sum(scores.get(q.id, 0.0) for q in questions) / len(questions), 1) if questions else 0.0
+        name = str(learner.progress.get("learner_name") or "").strip() or login
+        rows.append(GradebookRow(login, name, per_module, total))
+    return Gradebook(modules, tuple(rows), tuple(skipped))
+
+
+def gradebook_columns(book: Gradebook, content: Course) -> list[str]:
+    """The grade columns' names, which become the assignments' (Canvas) or grade items' (Moodle) names."""
+    names = [f"{COLUMN_PREFIX}: {content.modules[m].title} (%)" for m in book.modules] + [f"{COLUMN_PREFIX}: total (%)"]
+    return [neutralise(name) for name in names]
+
+
+def _canvas_name(row: GradebookRow) -> str:
+    # Canvas reads any row whose first cell contains "Points Possible" as the points row, not a student
+    return row.login if "Points Possible" in row.name else row.name
+
+
+def gradebook_csv(book: Gradebook, content: Course, lms: str) -> str:
+    """The CSV text for `lms` ("canvas" or "moodle"); see the notes above for each header."""
+    if lms not in LMS_CHOICES:
+        raise GradebookError(f"unknown LMS {lms!r}; expected one of: {', '.join(LMS_CHOICES)}")
+    if not book.rows:
+        raise GradebookError("no student's progress file could be used, so there is no gradebook to write")
+    grades = gradebook_columns(book, content)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def cells(row: GradebookRow) -> list[str]:
+        return ["" if row.module_percent[m] is None else f"{row.module_percent[m]:g}" for m in book.modules] + [
+            f"{row.total_percent:g}"]
+
+    if lms == "canvas":
+        writer.writerow([*CANVAS_ID_COLUMNS, *grades])
+        writer.writerow(["Points Possible", "", "", "", "", *["100"] * len(grades)])
+        for row in book.rows:
+            writer.writerow([neutralise(_canvas_name(row)), "", "", neutralise(row.login), "", *cells(row)])
+    else:
+        emails = sum("@" in row.login for row in book.rows)
+        if 0 < emails < len(book.rows):
+            raise GradebookError("Moodle matches every row by one field, but some file names are email addresses and "
+                                 "some are usernames; rename the files all one way (e.g. jsmith.json)")
+        id_column = "Email address" if emails else "Username"
+        writer.writerow([MOODLE_NAME_COLUMN, id_column, *grades])
+        for row in book.rows:
+            writer.writerow([neutralise(row.name), neutralise(row.login), *cells(row)])
+    return buffer.getvalue()
+
+
+def class_gradebook(folder: Path | str, lms: str, content: Course, track: str = "both") -> tuple[str, Gradebook]:
+    """(CSV text, the gradebook it came from) for a folder of progress files; the notebook button and the
+    command both use it. Raises FileNotFoundError (no such folder) or GradebookError (nothing usable)."""
+    book = gradebook(load_class(folder), content, track)
+    return gradebook_csv(book, content, lms), book
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_overwriting_inputs(out: Path, folder: Path) -> None:
+    """Raise GradebookError if `out` is one of the progress files in `folder` (or a link to one)."""
+    if out.suffix.lower() == ".json" and out.resolve().parent == folder.resolve():
+        raise GradebookError(f"{out} is in the class folder and ends in .json; give the gradebook a .csv name "
+                             "so no student's file is overwritten")
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if path.suffix.lower() == ".json" and _same_file(out, path):
+            raise GradebookError(f"{out} is the student file {path.name}; give the gradebook another name")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m ankle_course.classroom gradebook FOLDER --lms canvas|moodle --out FILE.csv [--track ...]"""
+    import argparse
+
+    from .content import ContentError, load_course
+    from .outpath import OutputPathError, check_output_path, write_output
+
+    class OneLineParser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # argparse would print the usage too and exit 2
+            print(f"error: {message}; run: python -m ankle_course.classroom gradebook --help", file=sys.stderr)
+            raise SystemExit(1)
+
+    parser = OneLineParser(prog="python -m ankle_course.classroom",
+                           description="Class results for a learning-management system.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    book = sub.add_parser("gradebook", help="write a gradebook CSV (one row per student) for Canvas or Moodle")
+    book.add_argument("folder", help="the folder of students' exported progress files (*.json)")
+    book.add_argument("--lms", required=True, choices=LMS_CHOICES)
+    book.add_argument("--out", required=True, help="the CSV file to write")
+    book.add_argument("--track", choices=("learner", "pt_student", "both"), default="both",
+                      help="which questions count: the learner track's or all (default)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    folder = Path(args.folder)
+    try:
+        out = check_output_path(args.out)
+        refuse_overwriting_inputs(out, folder)
+        text, result = class_gradebook(folder, args.lms, load_course(), args.track)
+        write_output(out, text.encode("utf-8"))
+    except (OutputPathError, GradebookError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ContentError as exc:
+        print(f"error: the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content check",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot read {folder}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(result.rows)} student(s) to {out} ({args.lms.capitalize()} gradebook CSV).")
+    for skipped in result.skipped:
+        print(f"  skipped {skipped.file_name!r}: {skipped.reason}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,5 +1,9 @@
 """A small, strict parser for the subset of Moodle GIFT the course exports, used to check the export.
 
+Comment lines just above a question are read for Moodle's `[id:...]` and `[tag:...]` markers with the
+rules of Moodle's own reader (qformat_gift::extract_idnumber_and_tags_from_comment: the first id wins, a `]`
+inside is written `\\]`, control characters end a marker; tags also refuse < > and `).
+
 Strict: an unescaped special character where text is expected, an unknown answer line or an
 unterminated block raises GiftError, so an escaping mistake fails the test instead of passing quietly.
 """
@@ -26,6 +30,19 @@ class GiftQuestion:
     truth: bool | None = None
     feedback: str = ""
     category: str = ""
+    idnumber: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+_ID_MARKER = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f\x7f])+)\]")
+_TAG_MARKER = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f\x7f])+)\]")
+
+
+def markers(comment: str) -> tuple[str, list[str]]:
+    """(idnumber, tags) from the comment lines above a question, as Moodle reads them."""
+    found = _ID_MARKER.search(comment)
+    idnumber = found.group(1).strip().replace("\\]", "]") if found else ""
+    return idnumber, [m.group(1).strip().replace("\\]", "]") for m in _TAG_MARKER.finditer(comment)]
 
 
 def unescape(text: str, where: str) -> str:
@@ -60,10 +77,15 @@ def _split_unescaped(text: str, sep: str) -> tuple[str, str] | None:
 def parse_gift(source: str) -> list[GiftQuestion]:
     questions: list[GiftQuestion] = []
     category = ""
+    comment = ""
     lines = iter(source.splitlines())
     for line in lines:
         stripped = line.strip()
-        if not stripped or stripped.startswith("//"):
+        if stripped.startswith("//"):
+            comment += stripped + "\n"
+            continue
+        if not stripped:
+            comment = ""  # Moodle reads a question's comments only from its own block of lines
             continue
         if stripped.startswith("$CATEGORY:"):
             category = stripped.split(":", 1)[1].strip()
@@ -73,6 +95,8 @@ def parse_gift(source: str) -> list[GiftQuestion]:
             raise GiftError(f"cannot parse question header {stripped!r}")
         title = unescape(m.group(1), "title")
         q = GiftQuestion(title, unescape(m.group(2), title), "choice", category=category)
+        q.idnumber, q.tags = markers(comment)
+        comment = ""
         for body in lines:
             body = body.strip()
             if body == "}":

@@ -5,6 +5,9 @@
     ... [--module anatomy] [--audience learner]
 
 Needs nothing beyond the course's own dependencies (the QTI file is written with the standard library).
+GIFT: one category per module, each question tagged module/objective/audience/difficulty with Moodle's
+[id:...] and [tag:...] markers. QTI: one Canvas question bank per module plus a practice quiz (unlimited
+attempts, answers shuffled); each explanation is shown after an answer.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         text, notes = to_gift(questions)
         data = text.encode("utf-8")
     else:
-        data, notes = to_qti_zip(questions)
+        data, notes = to_qti_zip(questions, {m.id: m.title for m in content.modules.values()})
     try:
         write_output(out, data)
     except OutputPathError as exc:

@@ -13,6 +13,17 @@ breaks become spaces, so any prompt survives the round trip. Types map as follow
 - ordering -> matching of each item to its position ("1st", "2nd", ...). Moodle then gives credit per
   item in the right position, which is stricter than the course's pair rule; noted in the export.
 The explanation becomes the general feedback (####).
+
+Metadata travels as Moodle's own markers, on a comment line just above each question:
+`// [id:an_fdl_toes] [tag:module:anatomy] [tag:objective:tarsal_tunnel] [tag:audience:learner]
+[tag:difficulty:2]`. Moodle (4.0 and later) reads `[id:...]` into the question's ID number and each
+`[tag:...]` into a question tag (`qformat_gift::extract_idnumber_and_tags_from_comment` in Moodle's
+question/format/gift/format.php, which also writes them the same way on export); gift-pegjs reads the same
+markers into `id` and `tags`. Older importers see only a comment and ignore it. A `]` inside a marker is
+written `\\]`, as Moodle does; course ids never contain one.
+
+Questions are grouped by module, one `$CATEGORY: ankle_course/<module>` line before each group, so
+Moodle makes one category per module however the input was ordered.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from ..content.records import Question
 from .scoring import matching_options
 
 SPECIAL = "\\~=#{}:"
+CATEGORY_PREFIX = "ankle_course"
 ORDINALS = ("1st", "2nd", "3rd") + tuple(f"{i}th" for i in range(4, 21))
 
 
@@ -38,10 +50,23 @@ def _weight(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
+def tags(q: Question) -> list[str]:
+    """The tags a question carries into the LMS: `kind:value`, so a tag search for "objective:" finds them all."""
+    return [f"module:{q.module}", f"objective:{q.objective}", f"audience:{q.audience}", f"difficulty:{q.difficulty}"]
+
+
+def _marker(kind: str, value: str) -> str:
+    return f"[{kind}:" + " ".join(value.split()).replace("]", "\\]") + "]"
+
+
+def markers_comment(q: Question) -> str:
+    """The comment line Moodle reads the question's ID number and tags from (see the module docstring)."""
+    return "// " + " ".join([_marker("id", q.id)] + [_marker("tag", t) for t in tags(q)]) + "\n"
+
+
 def question_to_gift(q: Question) -> tuple[str, str | None]:
     """(GIFT text, note or None) for one question."""
-    head = f"// module: {q.module}; objective: {q.objective}; audience: {q.audience}; difficulty: {q.difficulty}\n"
-    head += f"::{escape(q.id)}::{escape(q.prompt)} {{\n"
+    head = markers_comment(q) + f"::{escape(q.id)}::{escape(q.prompt)} {{\n"
     note = None
     lines: list[str] = []
     if q.type in ("single", "identify"):
@@ -62,14 +87,17 @@ def question_to_gift(q: Question) -> tuple[str, str | None]:
 
 
 def to_gift(questions: Iterable[Question]) -> tuple[str, list[str]]:
-    """The whole bank as GIFT text, grouped in one category per module; plus notes on lossy exports."""
-    parts, notes, module = [], [], None
+    """The whole bank as GIFT text, one category per module (modules in order of first appearance, questions
+    in their order within each); plus notes on lossy exports."""
+    by_module: dict[str, list[Question]] = {}
     for q in questions:
-        if q.module != module:
-            module = q.module
-            parts.append(f"$CATEGORY: ankle_course/{module}\n")
-        text, note = question_to_gift(q)
-        parts.append(text)
-        if note:
-            notes.append(note)
+        by_module.setdefault(q.module, []).append(q)
+    parts, notes = [], []
+    for module, group in by_module.items():
+        parts.append(f"$CATEGORY: {CATEGORY_PREFIX}/{module}\n")
+        for q in group:
+            text, note = question_to_gift(q)
+            parts.append(text)
+            if note:
+                notes.append(note)
     return "\n".join(parts), notes

@@ -1,15 +1,18 @@
-"""The instructor's class-results view: reports skipped files by name, then figures with tables."""
+"""The instructor's class-results view: reports skipped files by name, then figures with tables; and the
+buttons that write the class gradebook for Canvas or Moodle."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
+import ipywidgets as w
 from IPython.display import HTML, display
 
 from ..figures import show
 from ..classroom import class_mastery, item_stats, load_class
 from ..content import course
-from .common import esc, notice, table
+from .common import esc, html_widget, notice, table
 
 
 def class_results(folder: str | Path) -> None:
@@ -78,3 +81,40 @@ def bank_overview() -> HTML:
     return HTML('<div class="ankle-bank-overview">' + table(
         ("Module", "Objective", "Questions", "Learner", "PT student", "Types"), rows,
         f"The question bank: {len(content.questions)} questions") + "</div>")
+
+
+def gradebook_export(folder: str | Path) -> w.VBox:
+    """Buttons that write the class's gradebook CSV for Canvas or Moodle and offer it as a download."""
+    from ..classroom import GradebookError, class_gradebook, refuse_overwriting_inputs
+    from ..outpath import OutputPathError, check_output_path, write_output
+
+    message = html_widget("", "ankle-gradebook-message")
+    buttons = []
+    for lms, label in (("canvas", "Gradebook CSV for Canvas"), ("moodle", "Gradebook CSV for Moodle")):
+        button = w.Button(description=label, icon="download", layout=w.Layout(width="auto"),
+                          tooltip=f"One row per student: a score per module and the total, as {lms.capitalize()} imports it")
+        button.add_class(f"ankle-gradebook-{lms}")
+
+        def on_click(_: w.Button, lms: str = lms) -> None:
+            try:
+                text, book = class_gradebook(folder, lms, course())
+            except (GradebookError, FileNotFoundError) as exc:
+                message.value = notice(str(exc), "error")
+                return
+            data = text.encode("utf-8")
+            filename = f"gradebook-{lms}.csv"
+            try:
+                out = check_output_path(Path(folder) / filename)
+                refuse_overwriting_inputs(out, Path(folder))
+                write_output(out, data)
+                saved = notice(f"Saved {len(book.rows)} student(s) to {out}.", "ok")
+            except (OutputPathError, GradebookError) as exc:
+                saved = notice(f"{str(exc).rstrip('.')}, but the download link below holds the whole file.", "warning")
+            skipped = f" {len(book.skipped)} file(s) were left out; the list above says why." if book.skipped else ""
+            href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+            message.value = (saved + f'<p><a download="{esc(filename)}" href="{href}">Download {esc(filename)}</a>'
+                             f" and import it in {lms.capitalize()}.{esc(skipped)}</p>")
+
+        button.on_click(on_click)
+        buttons.append(button)
+    return w.VBox([w.HBox(buttons), message])
