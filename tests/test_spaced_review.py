@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ankle_course.content import course
 from ankle_course.progress import (ProgressFileError, ProgressStore, ProgressStoreError, QuizAnswer, Review,
@@ -240,3 +241,33 @@ def test_a_rating_that_is_not_one_of_the_four_is_one_sentence(store, clock):
     with pytest.raises(ProgressStoreError, match="cannot be saved"):
         store.add_review(Review("flashcard", item.id, "perfect", clock()))
     assert store.load()["reviews"] == []
+
+
+REVIEWS = st.builds(lambda kind, item, rating, minutes: {"kind": kind, "item": item, "rating": rating,
+                                                         "at": (T0 + timedelta(minutes=minutes)).isoformat()},
+                    st.sampled_from(["flashcard", "question"]), st.sampled_from(["anatomy_a", "anatomy_b", "q1"]),
+                    st.sampled_from(["again", "hard", "good", "easy"]), st.integers(0, 60 * 24 * 30))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(REVIEWS, max_size=30), st.lists(REVIEWS, max_size=30), st.lists(REVIEWS, max_size=10))
+def test_a_merge_holds_every_review_of_both_files_whatever_they_share(only_mine, only_theirs, shared):
+    mine = {**empty_progress(), "reviews": [*only_mine, *shared]}
+    theirs = {**empty_progress(), "reviews": [*shared, *only_theirs]}
+    merged = merge_progress(mine, theirs)["reviews"]
+    keys = {(r["at"], r["kind"], r["item"], r["rating"]) for r in [*only_mine, *only_theirs, *shared]}
+    assert {(r["at"], r["kind"], r["item"], r["rating"]) for r in merged} == keys and len(merged) == len(keys)
+    assert merged == merge_progress(theirs, mine)["reviews"]  # the same log whichever file is "mine"
+    assert parse_progress(json.dumps({**empty_progress(), "reviews": merged}).encode())["reviews"] == merged
+    replayed = sr.replay(merged)
+    assert set(replayed) == {(r["kind"], r["item"]) for r in merged}
+
+
+def test_the_progress_summary_counts_reviews_so_a_reviewer_is_not_told_nothing_is_saved(store, clock):
+    from ankle_course.progress import summarise
+
+    fresh = ProgressStore(store.folder.parent / "fresh", clock=clock)
+    item = sr.plan(course(), fresh.load(), clock()).due[0]
+    fresh.add_review(sr.make_review(item, "good", clock()))
+    summary = summarise(fresh.load(), course())
+    assert summary.reviews == 1 and not summary.is_empty
