@@ -30,6 +30,8 @@ SITE_WHEELS = [
     "marshmallow==4.4.0", "filelock==4.3.1", "plotly==7.1.0", "narwhals", "ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17",
     "comm", "nbformat==5.11.1", "fastjsonschema", "jupyter_core", "platformdirs", "jsonschema==4.17.3",
     "pyrsistent==0.20.0", "attrs",
+    # spaced review and the exercise calendar (see requirements.txt)
+    "fsrs==6.3.2", "typing_extensions==4.16.0", "icalendar==7.3.0", "python-dateutil==4.0.0", "tzdata==2026.6",
 ]
 # Packages the kernel itself loads from Pyodide's lock file at start-up; their files must sit beside pyodide.mjs.
 KERNEL_LOCK_ROOTS = ["micropip", "ipython", "jedi", "packaging", "traitlets", "attrs", "six"]

@@ -15,6 +15,10 @@ from typing import Any, Mapping
 from .record import ProgressStoreError, format_timestamp, parse_timestamp
 
 MAX_ATTEMPTS = 10_000
+# A spaced-review rating, worst to best (FSRS's four grades): the one list the schema, the scheduler and the
+# panel's buttons share.
+REVIEW_RATINGS = ("again", "hard", "good", "easy")
+REVIEW_KINDS = ("flashcard", "question")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,38 @@ class CaseProgress:
     stage: int
     at: datetime
     answers: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Review:
+    """One spaced review: which card or question, how well the learner recalled it, and when.
+
+    Only the reviews are saved, never a computed schedule: the schedule is replayed from them, so two
+    files merge by taking every review of both and nothing can disagree with the log it came from."""
+
+    kind: str  # REVIEW_KINDS
+    item: str  # a flashcard id or a question id
+    rating: str  # REVIEW_RATINGS
+    at: datetime
+
+    def as_record(self) -> dict[str, Any]:
+        return {"kind": self.kind, "item": self.item, "rating": self.rating, "at": format_timestamp(self.at)}
+
+
+def review_key(record: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """Time first, so that sorting by key is sorting by time (the one written form sorts as time does)."""
+    return (record["at"], record["kind"], record["item"], record["rating"])
+
+
+def add_review(progress: dict[str, Any], review: Review) -> None:
+    """Append a review; the same review saved twice (same card, rating and second) keeps one copy."""
+    if review.kind not in REVIEW_KINDS or review.rating not in REVIEW_RATINGS:
+        raise ProgressStoreError(f"A review rated {str(review.rating)[:20]!r} cannot be saved (the ratings are "
+                                 f"{', '.join(REVIEW_RATINGS)}); what you had saved is unchanged.")
+    records = {review_key(r): r for r in progress.get("reviews", [])}
+    record = review.as_record()
+    records[review_key(record)] = record
+    progress["reviews"] = [records[k] for k in sorted(records)]
 
 
 def add_quiz_answer(progress: dict[str, Any], answer: QuizAnswer) -> None:

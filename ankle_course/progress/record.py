@@ -35,7 +35,7 @@ _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]
 def empty_progress() -> dict[str, Any]:
     """A new learner's record (the schema's defaults; a test keeps the two the same)."""
     return {"schema_version": SCHEMA_VERSION, "learner_name": "", "updated": None, "quiz": {},
-            "flashcards_known": [], "exercise_sessions": [], "cases": {}}
+            "flashcards_known": [], "exercise_sessions": [], "cases": {}, "reviews": []}
 
 
 class ProgressError(Exception):
@@ -183,6 +183,7 @@ def _timestamps(progress: dict[str, Any]) -> Iterable[str]:
     yield from (r["at"] for r in progress["quiz"].values())
     yield from (r["at"] for r in progress["cases"].values())
     yield from (s["started"] for s in progress["exercise_sessions"])
+    yield from (r["at"] for r in progress["reviews"])
 
 
 def _clip(exc: BaseException) -> str:
@@ -223,8 +224,9 @@ def checked_bytes(progress: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
 def merge_progress(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
     """Combine two records so that nothing either holds is lost (for import and for concurrent notebooks).
 
-    Per quiz question and per case the newer record wins (by real time, not by text); flashcards and
-    sessions are unions.
+    Per quiz question and per case the newer record wins (by real time, not by text); flashcards,
+    sessions and spaced reviews are unions (a review is never replaced, so the schedule replayed from the
+    merged log has every review either file saw).
     """
     merged = {**mine}
     merged["learner_name"] = mine["learner_name"] or theirs["learner_name"]
@@ -238,6 +240,9 @@ def merge_progress(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, An
     sessions = {s["id"]: s for s in theirs["exercise_sessions"]}
     sessions.update({s["id"]: s for s in mine["exercise_sessions"]})
     merged["exercise_sessions"] = sorted(sessions.values(), key=lambda s: parse_timestamp(s["started"]))
+    both = [*theirs.get("reviews", []), *mine.get("reviews", [])]
+    reviews = {(r["at"], r["kind"], r["item"], r["rating"]): r for r in both}
+    merged["reviews"] = [reviews[k] for k in sorted(reviews)]
     stamps = [t for t in (mine.get("updated"), theirs.get("updated")) if t]
     merged["updated"] = max(stamps, key=parse_timestamp) if stamps else None
     return merged

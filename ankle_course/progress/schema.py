@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from ..ids import ID_PATTERN, ID_RULE
+from .entries import REVIEW_KINDS, REVIEW_RATINGS
 from .record import MAX_ITEMS, SCHEMA_VERSION, normalise_timestamp
 
 ID = validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE}")
@@ -62,6 +63,13 @@ class CaseRecordSchema(_Strict):
     at = Timestamp(required=True)
 
 
+class ReviewSchema(_Strict):
+    kind = fields.String(required=True, validate=validate.OneOf(REVIEW_KINDS))
+    item = fields.String(required=True, validate=ID)
+    rating = fields.String(required=True, validate=validate.OneOf(REVIEW_RATINGS))
+    at = Timestamp(required=True)
+
+
 class ProgressSchema(_Strict):
     schema_version = fields.Integer(strict=True, required=True, validate=validate.Equal(SCHEMA_VERSION))
     learner_name = fields.String(load_default="", validate=validate.Length(max=80))
@@ -73,3 +81,5 @@ class ProgressSchema(_Strict):
                                     validate=validate.Length(max=MAX_ITEMS))
     cases = fields.Dict(keys=fields.String(validate=ID), values=fields.Nested(CaseRecordSchema), load_default=dict,
                         validate=validate.Length(max=500))
+    # added after format 1 was first released: a file without it (every older file) loads with no reviews
+    reviews = fields.List(fields.Nested(ReviewSchema), load_default=list, validate=validate.Length(max=MAX_ITEMS))

@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 from ..environment import where
 from ..outpath import replace_atomically
-from .entries import (CaseProgress, ExerciseSession, QuizAnswer, add_exercise_session, add_quiz_answer,
-                      rate_morning, save_case, set_flashcard_known)
+from .entries import (CaseProgress, ExerciseSession, QuizAnswer, Review, add_exercise_session, add_quiz_answer,
+                      add_review, rate_morning, save_case, set_flashcard_known)
 from .record import (MAX_FILE_BYTES, ProgressError, ProgressFileError, ProgressStoreError, checked_bytes,
                      empty_progress, format_timestamp, merge_progress, parse_progress)
 
@@ -234,6 +234,9 @@ class ProgressStore:
 
     def save_case_run(self, case: CaseProgress) -> dict[str, Any]:
         return self.update(lambda progress: save_case(progress, case))
+
+    def add_review(self, review: Review) -> dict[str, Any]:
+        return self.update(lambda progress: add_review(progress, review))
 
     # ------------------------------------------------------------------ export / import
     def export(self) -> Export:

@@ -28,11 +28,12 @@ class ProgressSummary:
     exercise_sessions: int
     cases_started: int
     updated: str | None
+    reviews: int = 0  # spaced reviews done
 
     @property
     def is_empty(self) -> bool:
         return not (any(m.answered for m in self.modules) or self.flashcards_known
-                    or self.exercise_sessions or self.cases_started)
+                    or self.exercise_sessions or self.cases_started or self.reviews)
 
 
 def summarise(progress: dict[str, Any], course: Course) -> ProgressSummary:
@@ -50,4 +51,5 @@ def summarise(progress: dict[str, Any], course: Course) -> ProgressSummary:
         exercise_sessions=len(progress["exercise_sessions"]),
         cases_started=len(progress["cases"]),
         updated=progress.get("updated"),
+        reviews=len(progress.get("reviews", [])),
     )

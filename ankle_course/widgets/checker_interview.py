@@ -18,6 +18,7 @@ from ..content.records import SymptomQuestion
 from ..symptom_questions import SECTION_TITLES, questions_for, read_answers
 from ..triage import assess
 from ..triage.interview import candidates, evaluate_question, next_question
+from .appointment import AppointmentSummary
 from .common import Panel, esc, html_widget, notice, set_visible
 from .symptom_checker import (MODES, NO_ANSWERS, NOT_A_DIAGNOSIS, WARNING_FIRST, SymptomChecker,
                               _details_html, _result_html, question_control, question_figure, set_control)
@@ -237,11 +238,19 @@ class SymptomCheckerApp(Panel):
         self.guided = GuidedInterview(track, self.content)
         self.form: SymptomChecker | None = None
         self.body = w.VBox([self.guided])
-        super().__init__([self.view, self.body], name="Symptom checker")
+        self.summary = AppointmentSummary(self.current_findings, self.current_track, content=self.content)
+        super().__init__([self.view, self.body, self.summary], name="Symptom checker")
         self.add_class("ankle-symptom-checker-app")
         self.view.observe(lambda _: self._switch(), names="value")
         if view == "form":
             self._switch()
+
+    def current_findings(self) -> dict[str, Any]:
+        """The answers in the view the learner is using (the form keeps its own once opened)."""
+        return dict(self.form.findings if self.form is not None and self.view.value == "form" else self.guided.findings)
+
+    def current_track(self) -> str:
+        return self.form.mode.value if self.form is not None and self.view.value == "form" else self.guided.track
 
     def _switch(self) -> None:
         if self.view.value == "guided":

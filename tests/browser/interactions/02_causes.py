@@ -5,10 +5,14 @@ warning sign. A learner answers "Has the foot suddenly turned cold, pale or blui
 presses Next: the triage result must switch to the emergency wording (word, not colour). They skip the next
 question and the interview moves on. Then they open "All questions": the full form shows their answer and
 the same emergency result, and, in "How it started" (built when first opened), the question that asks them
-to press the four Ottawa bony points, with the drawing of where they are.
+to press the four Ottawa bony points, with the drawing of where they are. Last, they make the summary for an
+appointment: the download is a self-contained HTML page with their answer, the emergency advice and the
+statement that it is not a diagnosis.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -59,3 +63,16 @@ def interact(page: Page) -> None:
     expect(drawing).to_be_visible(timeout=TIMEOUT_MS)
     expect(ottawa.get_by_label("Inner ankle bone: back edge or tip (medial malleolus)", exact=True)).to_be_visible()
     expect(form_result).to_contain_text(EMERGENCY, timeout=TIMEOUT_MS)
+
+    summary = app.locator(".ankle-appointment").first
+    summary.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    summary.locator(".ankle-appointment-make").first.click(timeout=TIMEOUT_MS)
+    link = summary.locator("a.ankle-appointment-download").first
+    expect(link).to_be_visible(timeout=TIMEOUT_MS)
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        link.click(timeout=TIMEOUT_MS)
+    assert download.value.suggested_filename == "ankle-appointment-summary.html"
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    for expected in ("Foot suddenly cold, pale or numb:</strong> Yes", EMERGENCY, "Not a diagnosis"):
+        assert expected in html, f"the downloaded summary does not contain {expected!r}"

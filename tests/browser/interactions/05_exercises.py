@@ -10,11 +10,15 @@ arrive whenever the kernel gets to them: typing into "Hold (s)" before they have
 text (it is overwritten, or `fill` selects the old text, the kernel's value replaces it, and "2" is then
 appended to it: "52"). So each choice is followed by a wait for the fields to show the chosen dosage,
 which is the kernel's answer to that choice, and only then is anything typed.
+
+Then the reminders: the learner picks Tuesday as well as the preset days, types a time, makes the calendar
+file and downloads it; the file is an iCalendar weekly event on those days at that time.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -95,3 +99,30 @@ def interact(page: Page) -> None:
     timer.get_by_role("button", name="Stop", exact=True).click(timeout=TIMEOUT_MS)
     expect(phase).to_contain_text("(stopped)", timeout=TIMEOUT_MS)
     expect(timer.get_by_role("button", name="Save session", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    make_reminders(page)
+
+
+def make_reminders(page: Page) -> None:
+    planner = page.locator(".jp-OutputArea .ankle-reminders").first
+    planner.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+    expect(planner).to_be_visible(timeout=TIMEOUT_MS)
+    planner.locator(".ankle-reminder-day-tuesday").first.click(timeout=TIMEOUT_MS)
+    time_box = planner.locator(".ankle-reminder-time input").first
+    time_box.fill("7:15 pm", timeout=TIMEOUT_MS)
+    time_box.press("Enter", timeout=TIMEOUT_MS)
+    zone_box = planner.locator(".ankle-reminder-zone input").first
+    zone_box.fill("Europe/London", timeout=TIMEOUT_MS)
+    zone_box.press("Enter", timeout=TIMEOUT_MS)
+    message = planner.locator(".ankle-reminder-message").first
+    expect(planner.locator(".ankle-reminder-day-tuesday").first).to_have_class(re.compile(r"\bmod-active\b"),
+                                                                           timeout=TIMEOUT_MS)
+    planner.locator(".ankle-reminder-make").first.click(timeout=TIMEOUT_MS)
+    expect(message).to_contain_text("Every Monday, Tuesday, Wednesday and Friday at 19:15 (Europe/London)",
+                                    timeout=TIMEOUT_MS)
+    link = message.locator("a.ankle-reminder-download").first
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        link.click(timeout=TIMEOUT_MS)
+    assert download.value.suggested_filename == "ankle-exercise-plan.ics"
+    ics = Path(download.value.path()).read_text(encoding="utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR") and "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,FR" in ics
+    assert re.search(r"DTSTART;TZID=Europe/London:\d{8}T191500", ics), "the first session is not at 19:15 London time"
