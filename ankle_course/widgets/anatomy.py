@@ -275,3 +275,15 @@ def flashcards() -> w.VBox:
 
 def name_that_structure() -> w.VBox:
     return NameThatStructure().widget
+
+
+def windlass() -> None:
+    """The windlass figure (PT layer of module 1) with its numbers as a table beside it."""
+    from IPython.display import HTML
+
+    from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
+
+    show(windlass_figure(), WINDLASS_ALT)
+    display(HTML('<div class="ankle-windlass-table">' + table(
+        ("Big toe bent up", "Fascia shorter by", "Arch height (model)"), windlass_rows(),
+        "The windlass model as a table (the same numbers as the figure)") + "</div>"))
