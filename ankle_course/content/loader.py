@@ -48,6 +48,7 @@ COLLECTIONS = (
     Collection("exercises", "exercises.toml", "exercise", s.ExerciseSchema),
     Collection("questions", "questions.toml", "question", s.QuestionSchema),
     Collection("recovery", "recovery.toml", "range", s.RecoveryRangeSchema),
+    Collection("evidence", "treatment_evidence.toml", "card", s.EvidenceCardSchema),
     Collection("symptom_questions", "symptom_questions.toml", "question", s.SymptomQuestionSchema),
     Collection("special_tests", "special_tests.toml", "test", s.SpecialTestSchema),
     Collection("scans", "imaging.toml", "scan", s.ScanSchema),
@@ -200,6 +201,11 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             problems.append(ContentProblem(
                 "recovery.toml", f"'{rng.id}'", "condition",
                 f"unknown condition '{rng.condition}'; expected a condition id of the symptom-checker contract"))
+    for card in records["evidence"].values():
+        if card.condition not in CONDITIONS:
+            problems.append(ContentProblem(
+                "treatment_evidence.toml", f"'{card.id}'", "condition",
+                f"unknown condition '{card.condition}'; expected a condition id of the symptom-checker contract"))
     for case in records["cases"].values():
         if records["conditions"] and case.condition not in records["conditions"]:
             problems.append(ContentProblem(

@@ -150,6 +150,23 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class EvidenceCard:
+    """A treatment the course recommends and the study behind it, in numbers (module 4's PT-student depth)."""
+
+    id: str
+    treatment: str
+    condition: str  # a condition id of the symptom-checker contract
+    applies_to: str  # the patients it was tested in, e.g. a stage
+    design: str
+    arms: tuple[str, ...]
+    participants: str
+    outcome: str
+    effect: str
+    limits: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RecoveryRange:
     id: str
     condition: str

@@ -20,6 +20,7 @@ from .records import (
     Condition,
     ConditionDetails,
     Dosage,
+    EvidenceCard,
     Exercise,
     ImagingQuestion,
     Module,
@@ -294,6 +295,24 @@ class RecoveryRangeSchema(RecordSchema):
     def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("weeks_min", 0) > data.get("weeks_max", 260):
             raise ValidationError("must not be more than weeks_max", "weeks_min")
+
+
+# ---------------------------------------------------------------------------------------------- evidence cards
+
+
+class EvidenceCardSchema(RecordSchema):
+    record = EvidenceCard
+    id = _id()
+    treatment = _text()
+    condition = _id()  # a condition id of the symptom-checker contract; cross-checked by the loader
+    applies_to = _text()
+    design = _text()
+    arms = fields.List(_text(), required=True, validate=validate.Length(min=1, error="name at least one arm or group"))
+    participants = _text()
+    outcome = _text()
+    effect = _text()
+    limits = _text()
+    refs = _refs()
 
 
 # ---------------------------------------------------------------------------------------------- questions
