@@ -62,3 +62,16 @@ def test_the_figure_shows_the_model_and_marks_the_late_stance_band():
 def test_the_table_gives_the_same_numbers_as_the_figure():
     rows = windlass_rows(45)
     assert rows == [("0°", "0.0 mm", "30.0 mm"), ("45°", "5.0 mm", "36.4 mm"), ("90°", "10.0 mm", "41.8 mm")]
+
+
+def test_the_notebook_view_shows_the_figure_with_its_text_alternative_and_the_table(monkeypatch):
+    from ankle_course.widgets import anatomy
+
+    shown, displayed = [], []
+    monkeypatch.setattr(anatomy, "show", lambda fig, alt: shown.append((fig, alt)))
+    monkeypatch.setattr(anatomy, "display", lambda obj: displayed.append(obj))
+    anatomy.windlass()
+    ((fig, alt),) = shown
+    assert fig["data"][0]["name"] == "arch height (model)" and "Teaching model" not in alt and "52 to 64" in alt
+    (table,) = displayed
+    assert "<caption" in table.data and "41.8 mm" in table.data
