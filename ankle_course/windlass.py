@@ -5,9 +5,8 @@ Why a model rather than measured data: the course wants a student to *see* the c
 (the fascia winding round the first metatarsal head like a cable round a drum), and a truss whose numbers
 can be followed by hand teaches that better than a motion-capture trace. The one measured number is
 Hicks's: a quarter turn of the big toe shortened the first ray's cable by about 1 cm. The strut lengths
-are round, illustrative numbers, not a foot's; a real arch rises less, because the fascia stretches and
-the midfoot joints are not free hinges, and during walking the relation is weaker still (Sichting and
-Ebrecht 2021). The figure says so.
+are round, illustrative numbers, not a foot's: a real fascia stretches and foot muscles act, and during
+walking the relation is weaker (Sichting and Ebrecht 2021). The figure says so.
 """
 
 from __future__ import annotations

@@ -50,8 +50,8 @@ def windlass_figure(truss: Truss = TEACHING_TRUSS) -> PlotlyFigure:
                "showarrow": False, "align": "left", "font": {"size": 11},
                "text": (f"Teaching model: two rigid struts ({truss.rear_mm:g} and {truss.front_mm:g} mm) and a "
                         f"fascia tie-rod ({truss.span_mm:g} mm) wound onto a {DRUM_RADIUS_MM:.1f} mm drum "
-                        "(Hicks 1954: about 1 cm per quarter turn).<br>A real arch rises less, and in walking "
-                        "the link is weaker (Sichting & Ebrecht 2021).")}
+                        "(Hicks 1954: about 1 cm per quarter turn).<br>The strut lengths are illustrative, not "
+                        "measured; in walking the link is weaker (Sichting & Ebrecht 2021).")}
     return figure(
         [height, shortening],
         title={"text": "The windlass: bending the big toe up winds the plantar fascia and raises the arch"},
