@@ -21,6 +21,7 @@ from ankle_course.classroom import class_mastery, item_stats, load_class
 from ankle_course.content import course
 from ankle_course.figures import figure_object, mimebundle
 from ankle_course.figures.anatomy import VIEWS, anatomy_figure, motion_figure, tunnel_section_figure
+from ankle_course.figures.biomechanics import windlass_figure
 from ankle_course.figures.causes import comparison_grid, differential_bars
 from ankle_course.figures.classroom import class_mastery_figure, item_figure
 from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram
@@ -59,6 +60,7 @@ CASES: dict[str, list[Callable[[], Any]]] = {
     "mastery_figure": [lambda: mastery_figure(objective_mastery({}, course())),
                        lambda: mastery_figure(objective_mastery({q: 1.0 for q in course().questions}, course()))],
     "identify_figure": [lambda: identify_figure("tibialis_posterior")],
+    "windlass_figure": [windlass_figure],
     "recovery_timeline": [recovery_timeline, lambda: recovery_timeline(condition="posterior_tibial_tendinopathy")],
     **{name: [build] for name, build in _class_figures().items()},
 }

@@ -31,6 +31,8 @@ class Course:
     exercises: Mapping[str, r.Exercise]
     questions: Mapping[str, r.Question]
     recovery: Mapping[str, r.RecoveryRange]
+    evidence: Mapping[str, r.EvidenceCard]
+    differential: Mapping[str, r.DifferentialCard]
     symptom_questions: Mapping[str, r.SymptomQuestion]
     special_tests: Mapping[str, r.SpecialTest]
     scans: Mapping[str, r.Scan]

@@ -48,6 +48,8 @@ COLLECTIONS = (
     Collection("exercises", "exercises.toml", "exercise", s.ExerciseSchema),
     Collection("questions", "questions.toml", "question", s.QuestionSchema),
     Collection("recovery", "recovery.toml", "range", s.RecoveryRangeSchema),
+    Collection("evidence", "treatment_evidence.toml", "card", s.EvidenceCardSchema),
+    Collection("differential", "differential.toml", "card", s.DifferentialCardSchema),
     Collection("symptom_questions", "symptom_questions.toml", "question", s.SymptomQuestionSchema),
     Collection("special_tests", "special_tests.toml", "test", s.SpecialTestSchema),
     Collection("scans", "imaging.toml", "scan", s.ScanSchema),
@@ -200,6 +202,20 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             problems.append(ContentProblem(
                 "recovery.toml", f"'{rng.id}'", "condition",
                 f"unknown condition '{rng.condition}'; expected a condition id of the symptom-checker contract"))
+    for card in records["differential"].values():
+        if card.id in CONDITIONS:
+            problems.append(ContentProblem("differential.toml", f"'{card.id}'", "id",
+                                           "is a symptom-checker condition; its card belongs in conditions.toml"))
+        for i, ident in enumerate(card.mimics):
+            if ident not in CONDITIONS:
+                problems.append(ContentProblem(
+                    "differential.toml", f"'{card.id}'", f"mimics[{i}]",
+                    f"unknown condition '{ident}'; expected a condition id of the symptom-checker contract"))
+    for card in records["evidence"].values():
+        if card.condition not in CONDITIONS:
+            problems.append(ContentProblem(
+                "treatment_evidence.toml", f"'{card.id}'", "condition",
+                f"unknown condition '{card.condition}'; expected a condition id of the symptom-checker contract"))
     for case in records["cases"].values():
         if records["conditions"] and case.condition not in records["conditions"]:
             problems.append(ContentProblem(

@@ -150,6 +150,41 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class DifferentialCard:
+    """A condition a PT student must know for the medial ankle and foot that the symptom checker does not model:
+    taught as a card (module 2's PT-student depth), never ranked by the checker."""
+
+    id: str
+    name: str
+    who: str
+    presentation: str
+    examination: str
+    imaging: str
+    management: str
+    not_in_checker: str  # why it is a card and not a checker condition
+    mimics: tuple[str, ...]  # contract condition ids it is confused with
+    refs: tuple[str, ...]
+    staging: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceCard:
+    """A treatment the course recommends and the study behind it, in numbers (module 4's PT-student depth)."""
+
+    id: str
+    treatment: str
+    condition: str  # a condition id of the symptom-checker contract
+    applies_to: str  # the patients it was tested in, e.g. a stage
+    design: str
+    arms: tuple[str, ...]
+    participants: str
+    outcome: str
+    effect: str
+    limits: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RecoveryRange:
     id: str
     condition: str

@@ -19,7 +19,9 @@ from .records import (
     CaseStage,
     Condition,
     ConditionDetails,
+    DifferentialCard,
     Dosage,
+    EvidenceCard,
     Exercise,
     ImagingQuestion,
     Module,
@@ -294,6 +296,42 @@ class RecoveryRangeSchema(RecordSchema):
     def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("weeks_min", 0) > data.get("weeks_max", 260):
             raise ValidationError("must not be more than weeks_max", "weeks_min")
+
+
+# ---------------------------------------------------------------------------------------------- differential cards
+
+
+class DifferentialCardSchema(RecordSchema):
+    record = DifferentialCard
+    id = _id()
+    name = _text()
+    who = _text()
+    presentation = _text()
+    examination = _text()
+    imaging = _text()
+    management = _text()
+    not_in_checker = _text()
+    mimics = fields.List(_id(), required=True, validate=validate.Length(min=1, error="name the condition(s) it mimics"))
+    refs = _refs()
+    staging = _text(required=False, load_default=None)
+
+
+# ---------------------------------------------------------------------------------------------- evidence cards
+
+
+class EvidenceCardSchema(RecordSchema):
+    record = EvidenceCard
+    id = _id()
+    treatment = _text()
+    condition = _id()  # a condition id of the symptom-checker contract; cross-checked by the loader
+    applies_to = _text()
+    design = _text()
+    arms = fields.List(_text(), required=True, validate=validate.Length(min=1, error="name at least one arm or group"))
+    participants = _text()
+    outcome = _text()
+    effect = _text()
+    limits = _text()
+    refs = _refs()
 
 
 # ---------------------------------------------------------------------------------------------- questions

@@ -8,7 +8,7 @@ Figures are redrawn into an Output widget; every figure has a text alternative n
 from __future__ import annotations
 
 import ipywidgets as w
-from IPython.display import display
+from IPython.display import HTML, display
 
 from ..figures import show
 from ..anatomy.describe import facts, figure_table, motion_rows, tunnel_table
@@ -17,6 +17,7 @@ from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
 from ..content import Course, course
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
+from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
 from ..figures.quiz_identify import without_answer
 from ..progress import ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, table
@@ -275,3 +276,11 @@ def flashcards() -> w.VBox:
 
 def name_that_structure() -> w.VBox:
     return NameThatStructure().widget
+
+
+def windlass() -> None:
+    """The windlass figure (PT layer of module 1) with its numbers as a table beside it."""
+    show(windlass_figure(), WINDLASS_ALT)
+    display(HTML('<div class="ankle-windlass-table">' + table(
+        ("Big toe bent up", "Fascia shorter by", "Arch height (model)"), windlass_rows(),
+        "The windlass model as a table (the same numbers as the figure)") + "</div>"))

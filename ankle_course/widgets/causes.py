@@ -48,3 +48,24 @@ def show_comparison(content: Course | None = None) -> None:
     content = content or course()
     show(comparison_grid(comparison_grid_data(content)))
     display(comparison_table(content))
+
+
+DIFFERENTIAL_ROWS = (("Who", "who"), ("How it presents", "presentation"), ("Staging", "staging"),
+                     ("Examination", "examination"), ("Imaging", "imaging"), ("Management", "management"),
+                     ("Why it is not in the symptom checker", "not_in_checker"))
+
+
+def differential_cards(content: Course | None = None) -> HTML:
+    """The wider differential (differential.toml): a card per condition the checker does not model, each with
+    the checker conditions it mimics and its sources, inside the PT-student box."""
+    content = content or course()
+    names = {c.id: c.short_name or c.name for c in content.conditions.values()}
+    parts = []
+    for card in content.differential.values():
+        rows = [(label, getattr(card, key)) for label, key in DIFFERENTIAL_ROWS if getattr(card, key)]
+        rows.append(("Easily taken for", ", ".join(names.get(m, m) for m in card.mimics)))
+        sources = "".join(f"<li>{esc(r.citation)}</li>" for r in content.cite(card.refs))
+        parts.append(f'<section class="ankle-differential-card" aria-label="{esc(card.name)}">'
+                     + table(("Question", "Answer"), rows, card.name)
+                     + f'<details><summary>Sources ({len(card.refs)})</summary><ol>{sources}</ol></details></section>')
+    return HTML(PT_BOX.format(body="".join(parts)))

@@ -56,3 +56,22 @@ def recovery_timeline_with_table(content: Course | None = None) -> None:
     display(recovery_table(content))
     ids = list(dict.fromkeys(r for rng in content.recovery.values() for r in rng.refs))
     display(sources(*ids, content=content))
+
+
+EVIDENCE_ROWS = (("In whom", "applies_to"), ("Design", "design"), ("Participants", "participants"),
+                 ("Outcome", "outcome"), ("Effect", "effect"), ("Limits", "limits"))
+
+
+def evidence_cards(condition: str | None = None, content: Course | None = None) -> HTML:
+    """The study behind each recommended treatment, one card each, in the order treatment_evidence.toml lists
+    them (optionally for one condition); each card cites its source."""
+    content = content or course()
+    cards = [c for c in content.evidence.values() if condition is None or c.condition == condition]
+    parts = []
+    for card in cards:
+        rows = [("Arms", "; ".join(card.arms))] + [(label, getattr(card, key)) for label, key in EVIDENCE_ROWS]
+        cites = "; ".join(esc(r.citation) for r in content.cite(card.refs))
+        parts.append(f'<div class="ankle-evidence-card" style="border:1px solid #767676;border-radius:6px;'
+                     f'padding:6px 10px;margin:8px 0">' + table(("Question", "What this study found"), rows, card.treatment)
+                     + f'<p style="font-size:0.9em">Source: {cites}</p></div>')
+    return HTML('<div class="ankle-evidence">' + "".join(parts) + "</div>")
