@@ -128,3 +128,14 @@ def test_new_references_carry_full_bibliographic_data():
                          ("martin_sprain_cpg_2021", "J Orthop Sports Phys Ther. 2021;51(4):CPG1-CPG80"),
                          ("winter_biomechanics_2009", "4th ed.")):
         assert words in refs[ident].citation
+
+
+def test_the_timer_and_session_log_offer_the_new_exercises():
+    from ankle_course.widgets.timer import ExerciseTimerView
+
+    view = ExerciseTimerView(exercise="balance_single_leg")
+    offered = dict((ident, name) for name, ident in view.exercise.options)
+    assert {"balance_single_leg", "calf_stretch"} <= set(offered)
+    assert [label for label, _ in view.dosage.options][1] == "Level 2, eyes closed: 30 s × 3"
+    view.exercise.value = "calf_stretch"
+    assert (view.reps.value, view.hold.value) == (2, 30)
