@@ -151,6 +151,7 @@ class ExercisePoses:
     end: Mapping[str, float]
     arrow_from: str  # the body point whose path the end picture's arrow shows
     caption: str  # the movement in words, written on the end picture
+    close_up: bool = False  # add a magnified view of the foot, for movements too small at full-body scale
 
 
 @dataclass(frozen=True)

@@ -298,6 +298,7 @@ class ExercisePosesSchema(RecordSchema):
     end = _Angles(keys=fields.String(), values=fields.Float(), required=True)
     arrow_from = fields.String(required=True)
     caption = _text()
+    close_up = fields.Boolean(load_default=False, truthy={True}, falsy={False})
 
     @validates_schema
     def _known_words(self, data: dict[str, Any], **_: Any) -> None:

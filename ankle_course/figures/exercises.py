@@ -68,9 +68,9 @@ def _f(v: float) -> str:
 
 
 def shapes_svg(shapes: Sequence[Shape], frame: tuple[float, float, float, float], width: int = PICTURE_W,
-               height: int = PICTURE_H) -> str:
+               height: int = PICTURE_H, top: int = -1) -> str:
     """The shapes as SVG elements (no <svg> wrapper), in a frame (x0, y0, x1, y1) of picture units."""
-    k, px = _to_pixels(frame, width, height)
+    k, px = _to_pixels(frame, width, height, top)
     out = []
     for sh in shapes:
         cls = f' class="{escape(sh.role.replace(" ", "-"))}"' if sh.role else ""
@@ -95,15 +95,16 @@ def shapes_svg(shapes: Sequence[Shape], frame: tuple[float, float, float, float]
     return "".join(out)
 
 
-def _to_pixels(frame: tuple[float, float, float, float], width: int, height: int):
+def _to_pixels(frame: tuple[float, float, float, float], width: int, height: int, top: int = -1):
     x0, y0, x1, y1 = frame
-    top = LABEL_BAND_PX
+    top = LABEL_BAND_PX if top < 0 else top
     k = min(width / (x1 - x0), (height - top) / (y1 - y0))
     ox, oy = (width - k * (x1 - x0)) / 2, top + (height - top - k * (y1 - y0)) / 2
     return k, lambda p: (ox + (p[0] - x0) * k, oy + (y1 - p[1]) * k)
 
 
 LABEL_BAND_PX = 24  # room above the person for the stage label and the movement's caption
+CLOSE_UP_PX, CLOSE_UP_HALF = 104, 0.12  # the foot's close-up: its size, and how much of the body it shows (H)
 FRAME_PAD = 0.04
 
 
@@ -125,8 +126,12 @@ def exercise_shapes(ex: Exercise, fraction: float) -> list[Shape]:
 def picture_frame(ex: Exercise) -> tuple[float, float, float, float]:
     """One frame for every picture of the exercise: around the start, the end and the way between."""
     boxes = [bounds(exercise_shapes(ex, f)) for f in (0.0, 0.5, 1.0)]
-    return (min(b[0] for b in boxes) - FRAME_PAD, min(min(b[1] for b in boxes), 0.0) - FRAME_PAD,
-            max(b[2] for b in boxes) + FRAME_PAD, max(b[3] for b in boxes) + FRAME_PAD)
+    x0, y0 = min(b[0] for b in boxes) - FRAME_PAD, min(min(b[1] for b in boxes), 0.0) - FRAME_PAD
+    x1, y1 = max(b[2] for b in boxes) + FRAME_PAD, max(b[3] for b in boxes) + FRAME_PAD
+    if ex.poses is not None and ex.poses.close_up:  # room on the right for the close-up of the foot
+        k = (PICTURE_H - LABEL_BAND_PX) / (y1 - y0)
+        x1 = max(x1 + (CLOSE_UP_PX + 8) / k, x0 + PICTURE_W / k)
+    return x0, y0, x1, y1
 
 
 def _arrow_points(ex: Exercise) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -153,7 +158,7 @@ def exercise_svg(ex: Exercise, stage: str | float, title: str | None = None, des
     title = title or f"{ex.name}: " + ({"start": "start", "end": "end"}.get(stage, "moving") if isinstance(stage, str)
                                         else "moving")
     desc = desc or (ex.start_position if fraction < 0.5 else ex.end_position) or title
-    body = shapes_svg(shapes, frame)
+    body = shapes_svg(shapes, frame) + (_close_up(ex, shapes, frame) if ex.poses.close_up else "")
     label = {"start": "Start", "end": "End"}.get(stage, "") if isinstance(stage, str) else ""
     extra = ""
     if stage == "end":
@@ -173,6 +178,29 @@ def exercise_svg(ex: Exercise, stage: str | float, title: str | None = None, des
             f'height="{PICTURE_H}" role="img" aria-labelledby="t-{ex.id} d-{ex.id}"><title id="t-{ex.id}">'
             f'{escape(title)}</title><desc id="d-{ex.id}">{escape(desc)}</desc>'
             f'<rect width="{PICTURE_W}" height="{PICTURE_H}" fill="#ffffff"/>{body}{extra}</svg>\n')
+
+
+def _close_up(ex: Exercise, shapes: Sequence[Shape], frame: tuple[float, float, float, float]) -> str:
+    """A magnified, framed view of the sore foot in the picture's emptier side, for movements too small to see
+    at full-body scale (the crossed-leg stretches). It is centred on the foot in the start pose, so that
+    start and end close-ups compare like for like."""
+    from ..body_model import _projector
+
+    scene = exercise_scene(ex)
+    body = pose_body(ex.poses.start, scene.support, scene.hands, scene.counter_x)
+    project = _projector(scene.view)
+    (ax, ay), _ = project(body.points["r_ankle"])
+    (tx, ty), _ = project(body.points["r_toe"])
+    cx, cy = (ax + tx) / 2, (ay + ty) / 2
+    zoom = (cx - CLOSE_UP_HALF, cy - CLOSE_UP_HALF, cx + CLOSE_UP_HALF, cy + CLOSE_UP_HALF)
+    x, y = PICTURE_W - CLOSE_UP_PX - 4, LABEL_BAND_PX + 2
+    foot_only = [sh for sh in shapes if not sh.role.endswith(("arm", "forearm", "hand")) and sh.role != "floor"]
+    inner = shapes_svg(foot_only, zoom, CLOSE_UP_PX, CLOSE_UP_PX, top=0)
+    clip = f"close-{ex.id}"
+    return (f'<g class="close-up" transform="translate({x},{y})"><defs><clipPath id="{clip}"><rect width="{CLOSE_UP_PX}" '
+            f'height="{CLOSE_UP_PX}"/></clipPath></defs><rect width="{CLOSE_UP_PX}" height="{CLOSE_UP_PX}" '
+            f'fill="#ffffff" stroke="#000000" stroke-width="1.5"/><g clip-path="url(#{clip})">{inner}</g>'
+            f'<text x="4" y="{CLOSE_UP_PX - 5}" font-size="10" font-family="sans-serif">the foot, close up</text></g>')
 
 
 def exercise_figure(ex: Exercise, stage: str | float = "start") -> PlotlyFigure:

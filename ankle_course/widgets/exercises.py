@@ -47,6 +47,7 @@ def picture(exercise: Exercise, stage: str) -> str:
             f"</strong> {esc(alt)}</figcaption></figure>")
 
 
+PICTURES_REF = "winter_biomechanics_2009"  # the proportions the pictures' person is drawn to
 DEMO_FRAMES = (0.0, 0.25, 0.5, 0.75, 1.0)  # the card's demonstration: these frames out and back, as a rep
 DEMO_SECONDS = 4.0
 
@@ -140,7 +141,7 @@ def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_i
             f"{demo_html(ex) if demo else ''}"
             f"<p><strong>Steps</strong></p><ol>{steps}</ol><p><strong>How much</strong></p><ul>{dose}</ul>"
             f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>"
-            f"{_sources(content, (*ex.refs, *(r for r in plan.refs if r not in ex.refs and r != 'course_design')))}"
+            f"{_sources(content, (*ex.refs, *(r for r in plan.refs if r not in ex.refs and r != 'course_design'), PICTURES_REF))}"
             "</section>")
 
 
