@@ -69,19 +69,18 @@ def demo_html(exercise: Exercise) -> str:
     slot = 100 / len(order)
     frames = []
     for i, fraction in enumerate(DEMO_FRAMES):
-        shown = [n for n, f in enumerate(order) if f == i]
-        keys = " ".join(f"{n * slot:.2f}%{{opacity:1}} {(n + 1) * slot - 0.01:.2f}%{{opacity:1}} "
-                        f"{(n + 1) * slot:.2f}%{{opacity:0}}" for n in shown)
+        # step-end: each opacity holds until the next keyframe, so exactly one frame shows at a time
+        keys = " ".join(f"{n * slot:.2f}%{{opacity:{1 if f == i else 0}}}" for n, f in enumerate(order))
         name = f"ankle-demo-{exercise.id}-{i}"
-        frames.append((name, f"@keyframes {name}{{0%{{opacity:0}} {keys} 100%{{opacity:0}}}}",
+        frames.append((name, f"@keyframes {name}{{{keys} 100%{{opacity:{1 if order[-1] == i else 0}}}}}",
                        exercise_svg(exercise, fraction, desc=f"Frame {i + 1} of the movement")))
     css = "".join(k for _, k, _ in frames)
     imgs = "".join(f'<img src="{_data_uri(svg)}" alt="" width="{PICTURE_W}" height="{PICTURE_H}" '
-                   f'style="position:absolute;left:0;top:0;opacity:0;animation:{name} {DEMO_SECONDS}s linear infinite"/>'
+                   f'style="position:absolute;left:0;top:0;opacity:0;animation:{name} {DEMO_SECONDS}s step-end infinite"/>'
                    for name, _, svg in frames)
     return (f'<details class="ankle-exercise-demo"><summary>▶ Show the movement</summary>'
             f"<style>{css}@media (prefers-reduced-motion: reduce){{.ankle-exercise-demo .ankle-demo-frames"
-            "{display:none}.ankle-exercise-demo .ankle-demo-still-note{display:block}}</style>"
+            "{display:none}.ankle-exercise-demo .ankle-demo-still-note{display:block !important}}</style>"
             f'<div class="ankle-demo-frames" role="img" aria-label="{esc(exercise.name)}: the movement, from the start '
             f'position to the end position and back" style="position:relative;width:{PICTURE_W}px;'
             f'height:{PICTURE_H}px;max-width:100%;border:1px solid #999">{imgs}</div>'
@@ -98,7 +97,7 @@ def pain_rule_html(content: Course | None = None) -> str:
             f'<strong>The pain rule</strong></caption><thead><tr><th scope="col">Rule</th><th scope="col">Fine'
             f'</th><th scope="col">Ease off</th></tr></thead><tbody>{rows}</tbody></table>'
             f"<p><strong>⬆ When to progress:</strong> {esc(progress_rule_text(plan))}</p>"
-            f"<p><strong>📅 How often:</strong> {esc(frequency_text(plan))}</p></div>")
+            f"<p><strong>How often:</strong> {esc(frequency_text(plan))}</p></div>")
 
 
 def pain_rules() -> HTML:

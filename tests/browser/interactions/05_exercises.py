@@ -101,3 +101,19 @@ def interact(page: Page) -> None:
     timer.get_by_role("button", name="Stop", exact=True).click(timeout=TIMEOUT_MS)
     expect(phase).to_contain_text("(stopped)", timeout=TIMEOUT_MS)
     expect(timer.get_by_role("button", name="Save session", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+
+    # a browser that asks for reduced motion gets the two stills, not the moving figure (CSS alone)
+    demo, stills = timer.locator(".ankle-timer-demo"), timer.locator(".ankle-timer-stills")
+    expect(demo).to_be_visible(timeout=TIMEOUT_MS)
+    expect(stills).to_be_hidden(timeout=TIMEOUT_MS)
+    page.emulate_media(reduced_motion="reduce")
+    try:
+        expect(demo).to_be_hidden(timeout=TIMEOUT_MS)
+        expect(stills.locator("img")).to_have_count(2, timeout=TIMEOUT_MS)
+        expect(stills).to_be_visible(timeout=TIMEOUT_MS)
+    finally:
+        page.emulate_media(reduced_motion="no-preference")
+    # and so does the learner who ticks "Reduce motion"
+    timer.get_by_label("Reduce motion: show the start and end pictures").check(timeout=TIMEOUT_MS)
+    expect(stills).to_be_visible(timeout=TIMEOUT_MS)
+    expect(demo).to_be_hidden(timeout=TIMEOUT_MS)
