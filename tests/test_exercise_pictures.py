@@ -180,3 +180,17 @@ def test_the_exercise_cards_play_the_movement_on_request_and_keep_still_for_redu
     assert "<summary>▶ Show the movement</summary>" in html and "@keyframes" in html
     assert "@media (prefers-reduced-motion: reduce)" in html
     assert "ankle-exercise-demo" not in exercise_card_html("calf_stretch")
+
+
+def test_the_rear_view_is_the_front_view_seen_from_behind():
+    from dataclasses import replace
+
+    from ankle_course.body_model import drawing
+
+    ex = course().exercises["calf_raise_double"]
+    scene = exercise_scene(ex)
+    front = {sh.role: sh.points for sh in drawing(ex.poses.end, replace(scene, view="front"))}
+    rear = {sh.role: sh.points for sh in drawing(ex.poses.end, replace(scene, view="rear"))}
+    for role in ("r shank", "l thigh", "head"):
+        mirrored = [c for x, y in front[role] for c in (-x, y)]
+        assert mirrored == pytest.approx([c for p in rear[role] for c in p])
