@@ -194,3 +194,17 @@ def test_the_rear_view_is_the_front_view_seen_from_behind():
     for role in ("r shank", "l thigh", "head"):
         mirrored = [c for x, y in front[role] for c in (-x, y)]
         assert mirrored == pytest.approx([c for p in rear[role] for c in p])
+
+
+def test_without_the_images_folder_the_cards_draw_the_same_pictures_from_the_model(monkeypatch, tmp_path):
+    import base64
+
+    from ankle_course.widgets import exercises as view
+
+    ex = course().exercises["calf_stretch"]
+    committed = view.picture(ex, "end")
+    monkeypatch.setattr(view, "IMAGES", tmp_path)  # e.g. the browser-only site ships the package only
+    drawn = view.picture(ex, "end")
+    assert drawn == committed
+    svg = base64.b64decode(drawn.split("base64,")[1].split('"')[0]).decode()
+    assert svg == exercise_svgs()["exercise_calf_stretch_end.svg"]

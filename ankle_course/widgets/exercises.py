@@ -34,17 +34,25 @@ IMAGES = Path(__file__).resolve().parents[2] / "images"
 
 
 def picture(exercise: Exercise, stage: str) -> str:
-    """An <img> of the start or end position (alt text = the position in words); text only if the file is missing."""
+    """An <img> of the start or end position (alt text = the position in words). The committed still in images/
+    if it is there; else the same picture drawn now from the body model (a package without the images folder,
+    as in the browser-only site); text only for an exercise with no poses."""
     alt = exercise.start_position if stage == "start" else exercise.end_position
     alt = alt or f"{exercise.name}: {stage} position"
     path = IMAGES / f"exercise_{exercise.id}_{stage}.svg"
-    if not path.exists():
+    if path.exists():
+        svg = path.read_bytes()
+    elif exercise.poses is not None:
+        from ..figures.exercises import exercise_svg
+
+        svg = exercise_svg(exercise, stage).encode("utf-8")
+    else:
         return f"<p><em>{esc(stage.title())} position:</em> {esc(alt)}</p>"
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    data = base64.b64encode(svg).decode("ascii")
     return (f'<figure style="margin:4px 12px 4px 0;display:inline-block;vertical-align:top;max-width:290px">'
             f'<img src="data:image/svg+xml;base64,{data}" alt="{esc(alt)}" width="280" height="250" '
-            f'style="border:1px solid #999"/><figcaption style="font-size:0.9em"><strong>{esc(stage.title())}:'
-            f"</strong> {esc(alt)}</figcaption></figure>")
+            f'style="border:1px solid #999;max-width:100%;height:auto"/><figcaption style="font-size:0.9em"><strong>'
+            f"{esc(stage.title())}:</strong> {esc(alt)}</figcaption></figure>")
 
 
 PICTURES_REF = "winter_biomechanics_2009"  # the proportions the pictures' person is drawn to
