@@ -21,24 +21,32 @@ from .checker_result import ACTION
 from .content import Course, course
 from .figures.treatment import short_source
 from .outpath import check_output_path, write_output
-from .progression import PAIN_DURING_LIMIT, SETTLED_LIMIT
+from .progression import rule
 from .triage.vocabulary import CONDITIONS
 from .widgets.common import esc
-from .widgets.exercises import exercise_card_html
+from .widgets.exercises import exercise_card_html, pain_rule_html
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
 STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}
-DEFAULT_EXERCISES = ("banded_plantarflexion", "banded_inversion", "calf_raise_double", "rom_dorsiflexion",
-                     "rom_plantarflexion", "rom_inversion", "rom_eversion")
 LOG_ROWS = 14
 
 
-def parse_exercises(exercises: str | Sequence[str] | None) -> list[str]:
+def default_exercises(condition: str | None = None, content: Course | None = None) -> list[str]:
+    """The default programme (programme.toml), less any exercise that exercises.toml keeps out of the default
+    for this condition (the eversion stretch for tarsal tunnel trouble, a failing tibialis posterior or an
+    early inner-ankle sprain). Naming an exercise explicitly still includes it."""
+    content = content or course()
+    return [e for e in rule(content).default_handout
+            if e in content.exercises and condition not in content.exercises[e].not_by_default_for]
+
+
+def parse_exercises(exercises: str | Sequence[str] | None, condition: str | None = None,
+                    content: Course | None = None) -> list[str]:
     """Exercise ids from a list or a comma/space separated string; empty means the default programme."""
     if exercises is None:
-        return list(DEFAULT_EXERCISES)
+        return default_exercises(condition, content)
     items = exercises.replace(",", " ").split() if isinstance(exercises, str) else list(exercises)
-    return items or list(DEFAULT_EXERCISES)
+    return items or default_exercises(condition, content)
 
 
 class NeedsClinician(ValueError):
@@ -93,7 +101,7 @@ def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None 
               content: Course | None = None, cleared_by_clinician: bool = False) -> str:
     """The whole handout body as HTML (self-contained)."""
     content = content or course()
-    chosen = parse_exercises(exercises)
+    chosen = parse_exercises(exercises, condition, content)
     check_parameters(condition, stage, chosen, content, cleared_by_clinician)
     reason = clinician_needed(condition, content)
     cleared = (f'<p class="ankle-handout-cleared" role="note" style="border:2px solid #000;padding:6px 10px">'
@@ -114,10 +122,9 @@ def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None 
         f"<p><strong>For:</strong> {esc(CONDITIONS[condition])}. <strong>Stage:</strong> {esc(stage_name)}.</p>"
         "<p><em>This plan is education, not a diagnosis. Follow your own clinician's advice where it differs.</em></p>"
         + (f"<p><strong>Typical recovery</strong> (ranges; yours may differ):</p><ul>{recovery}</ul>" if recovery else "")
-        + "<h2>How to judge the dose: the pain rules</h2><ul>"
-        f"<li>Pain up to about {PAIN_DURING_LIMIT} out of 10 during the exercises is acceptable.</li>"
-        f"<li>By the next morning it should have settled (about {SETTLED_LIMIT} out of 10 or less).</li>"
-        "<li>Pain should not be creeping up from week to week. If any rule is broken, ease off.</li></ul>"
+        + "<h2>How to judge the dose, and how often</h2>"
+        f"{pain_rule_html(content)}<p>If any part of the pain rule is broken, ease off: fewer repetitions, shorter "
+        "holds, a lighter band or an easier level, not stopping altogether.</p>"
         f"<h2>Exercises</h2>{cards}"
         f'<h2>Warning signs: stop and get medical care</h2><div class="ankle-handout-warnings">'
         f"{_warning_signs_html(content)}</div>"
@@ -143,7 +150,7 @@ img{max-width:100%}@media print{details{display:none}.ankle-exercise-card{break-
 def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path | str,
           cleared_by_clinician: bool = False) -> Path:
     """Run the handout notebook with these parameters and write one self-contained HTML file."""
-    chosen = parse_exercises(exercises)
+    chosen = parse_exercises(exercises, condition)
     check_parameters(condition, stage, chosen, course(), cleared_by_clinician)  # fail fast, before starting a kernel
     out = check_output_path(out)  # and the output path too, before even importing papermill
     import nbformat

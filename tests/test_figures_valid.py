@@ -25,7 +25,7 @@ from ankle_course.figures.biomechanics import windlass_figure
 from ankle_course.figures.causes import comparison_grid, differential_bars
 from ankle_course.figures.classroom import class_mastery_figure, item_figure
 from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram
-from ankle_course.figures.exercises import pain_trend_figure, sessions_per_week_figure
+from ankle_course.figures.exercises import exercise_figure, pain_trend_figure, sessions_per_week_figure
 from ankle_course.figures.quiz import mastery_figure
 from ankle_course.figures.quiz_identify import identify_figure
 from ankle_course.figures.treatment import recovery_timeline
@@ -57,6 +57,9 @@ CASES: dict[str, list[Callable[[], Any]]] = {
                        lambda: fagan_nomogram(0.001, 1000), lambda: fagan_nomogram(0.999, 0.001, "negative")],
     "sessions_per_week_figure": [lambda: sessions_per_week_figure(SESSIONS), lambda: sessions_per_week_figure([])],
     "pain_trend_figure": [lambda: pain_trend_figure(SESSIONS), lambda: pain_trend_figure([])],
+    "exercise_figure": [lambda: exercise_figure(course().exercises["calf_stretch"], "start"),
+                        lambda: exercise_figure(course().exercises["rom_eversion"], "end"),
+                        lambda: exercise_figure(course().exercises["banded_inversion"], 0.5)],
     "mastery_figure": [lambda: mastery_figure(objective_mastery({}, course())),
                        lambda: mastery_figure(objective_mastery({q: 1.0 for q in course().questions}, course()))],
     "identify_figure": [lambda: identify_figure("tibialis_posterior")],

@@ -37,9 +37,17 @@ def test_later_stage_uses_the_building_up_dosage():
     assert "Inner-ankle (deltoid) sprain" in html  # its typical recovery range
 
 
-def test_empty_exercise_list_means_the_full_programme():
-    html = plan_html("posterior_tibial_tendinopathy", "early", "")
-    assert html.count('class="ankle-exercise-card"') == 7
+def test_empty_exercise_list_means_the_full_programme_less_what_the_condition_leaves_out():
+    default = course().programme["home_programme"].default_handout
+    html = plan_html("osteoarthritis", "early", "")
+    assert html.count('class="ankle-exercise-card"') == len(default) == 9
+    # the eversion stretch is the tarsal tunnel provocation position and loads a failing tibialis posterior
+    for condition in ("posterior_tibial_tendinopathy", "tarsal_tunnel_syndrome", "medial_ankle_sprain"):
+        html = plan_html(condition, "early", "")
+        assert html.count('class="ankle-exercise-card"') == len(default) - 1
+        assert "Self range of motion: sole turned out" not in html
+    named = plan_html("posterior_tibial_tendinopathy", "early", "rom_eversion")  # named explicitly: included
+    assert "Self range of motion: sole turned out" in named and "tarsal tunnel" in named
 
 
 def test_bad_parameters_are_all_named_in_one_message():

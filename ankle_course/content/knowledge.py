@@ -29,6 +29,7 @@ class Course:
     motions: Mapping[str, r.Motion]
     conditions: Mapping[str, r.Condition]
     exercises: Mapping[str, r.Exercise]
+    programme: Mapping[str, r.Programme]
     questions: Mapping[str, r.Question]
     recovery: Mapping[str, r.RecoveryRange]
     evidence: Mapping[str, r.EvidenceCard]

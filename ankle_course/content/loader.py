@@ -46,6 +46,7 @@ COLLECTIONS = (
     Collection("motions", "anatomy_motions.toml", "motion", s.MotionSchema),
     Collection("conditions", "conditions.toml", "condition", s.ConditionSchema),
     Collection("exercises", "exercises.toml", "exercise", s.ExerciseSchema),
+    Collection("programme", "programme.toml", "plan", s.ProgrammeSchema),
     Collection("questions", "questions.toml", "question", s.QuestionSchema),
     Collection("recovery", "recovery.toml", "range", s.RecoveryRangeSchema),
     Collection("evidence", "treatment_evidence.toml", "card", s.EvidenceCardSchema),
@@ -197,6 +198,16 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                 f"unknown structure '{q.structure}'; expected an id from structures.toml"))
     from ..triage.vocabulary import CONDITIONS  # the symptom-checker contract's condition ids
 
+    for ex in records["exercises"].values():
+        if ex.next_exercise is not None:
+            expect("exercises", ex, "next_exercise", (ex.next_exercise,), "exercises", "exercise", is_list=False)
+        for i, cond in enumerate(ex.not_by_default_for):
+            if cond not in CONDITIONS:
+                problems.append(ContentProblem(
+                    "exercises.toml", f"'{ex.id}'", f"not_by_default_for[{i}]",
+                    f"unknown condition '{cond}'; expected a condition id of the symptom-checker contract"))
+    for plan in records["programme"].values():
+        expect("programme", plan, "default_handout", plan.default_handout, "exercises", "exercise")
     for rng in records["recovery"].values():
         if rng.condition not in CONDITIONS:
             problems.append(ContentProblem(

@@ -8,7 +8,7 @@ tuples here, so a record cannot be changed by a widget.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 Point = tuple[float, float]
 
@@ -132,6 +132,26 @@ class Dosage:
     hold_s: int
     rest_s: int
     relax_s: int = 3  # between repetitions, for the exercise timer
+    reps_max: int | None = None  # a range of repetitions ("2 to 3 times"): the timer starts at `reps`
+
+
+@dataclass(frozen=True)
+class ExercisePoses:
+    """How the exercise's pictures are posed (ankle_course.body_model): the view, what the body rests on,
+    where the hands go, the props, the joint angles at the start and the end, and the joint that moves
+    with the range of that movement (degrees, end minus start), which the tests hold the poses to."""
+
+    view: str
+    support: str
+    hands: str
+    props: tuple[str, ...]
+    moves: str
+    change: tuple[float, float]
+    start: Mapping[str, float]
+    end: Mapping[str, float]
+    arrow_from: str  # the body point whose path the end picture's arrow shows
+    caption: str  # the movement in words, written on the end picture
+    close_up: bool = False  # add a magnified view of the foot, for movements too small at full-body scale
 
 
 @dataclass(frozen=True)
@@ -147,6 +167,27 @@ class Exercise:
     start_position: str | None = None
     end_position: str | None = None
     progression: str | None = None
+    poses: ExercisePoses | None = None
+    next_exercise: str | None = None  # the harder exercise to move on to, by the progression rule
+    not_by_default_for: tuple[str, ...] = ()  # condition ids whose default handout leaves this exercise out
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The one definition of the programme's pain-monitoring rule and its frequency (programme.toml)."""
+
+    id: str
+    pain_during_max: int
+    comfortable_low: int
+    comfortable_high: int
+    sessions_to_confirm: int
+    morning_margin: int
+    days_per_week_min: int
+    days_per_week_max: int
+    weeks_at_level_min: int
+    balance_weeks: int
+    default_handout: tuple[str, ...]
+    refs: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,12 @@ from .records import (
     Dosage,
     EvidenceCard,
     Exercise,
+    ExercisePoses,
     ImagingQuestion,
     Module,
     Motion,
     Objective,
+    Programme,
     PublishedAccuracy,
     Question,
     RecoveryRange,
@@ -263,6 +265,62 @@ class DosageSchema(RecordSchema):
     hold_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 120))
     rest_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 600))
     relax_s = fields.Integer(load_default=3, strict=True, validate=validate.Range(0, 60))
+    reps_max = fields.Integer(load_default=None, strict=True, validate=validate.Range(1, 100))
+
+    @validates_schema
+    def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("reps_max") is not None and data["reps_max"] < data.get("reps", 1):
+            raise ValidationError("must not be less than reps", "reps_max")
+
+
+class _Angles(fields.Dict):
+    """Joint name -> degrees, checked against the body model's joints and their ranges."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
+        from types import MappingProxyType
+
+        from .poses import check_pose
+
+        angles = super()._deserialize(value, attr, data, **kwargs)
+        problems = check_pose(angles)
+        if problems:
+            raise ValidationError("; ".join(problems))
+        return MappingProxyType({k: float(v) for k, v in angles.items()})
+
+
+class ExercisePosesSchema(RecordSchema):
+    record = ExercisePoses
+    view = fields.String(required=True)
+    support = fields.String(required=True)
+    hands = fields.String(required=True)
+    props = fields.List(fields.String(), load_default=list)
+    moves = fields.String(required=True)
+    change = fields.List(fields.Float(), required=True, validate=validate.Length(equal=2))
+    start = _Angles(keys=fields.String(), values=fields.Float(), required=True)
+    end = _Angles(keys=fields.String(), values=fields.Float(), required=True)
+    arrow_from = fields.String(required=True)
+    caption = _text()
+    close_up = fields.Boolean(load_default=False, truthy={True}, falsy={False})
+
+    @validates_schema
+    def _known_words(self, data: dict[str, Any], **_: Any) -> None:
+        from .poses import HANDS, JOINTS, POINTS, PROPS, SUPPORTS, VIEWS
+
+        for name, allowed in (("view", VIEWS), ("support", SUPPORTS), ("hands", HANDS), ("moves", JOINTS),
+                              ("arrow_from", POINTS)):
+            if name in data and data[name] not in allowed:
+                raise ValidationError(f"must be one of: {', '.join(allowed)}", name)
+        for prop in data.get("props", ()):
+            if prop not in PROPS:
+                raise ValidationError(f"unknown prop '{prop}'; props are {', '.join(PROPS)}", "props")
+        low, high = data.get("change", (0, 0))
+        if low > high:
+            raise ValidationError("must be [smallest, largest] degrees", "change")
+        if "start" in data and "end" in data and "moves" in data:
+            moved = data["end"].get(data["moves"], 0.0) - data["start"].get(data["moves"], 0.0)
+            if not low <= moved <= high:
+                raise ValidationError(f"the end pose moves {data['moves']} by {moved:g} degrees, outside "
+                                      f"change [{low:g}, {high:g}]", "end")
 
 
 class ExerciseSchema(RecordSchema):
@@ -277,6 +335,34 @@ class ExerciseSchema(RecordSchema):
     start_position = _text(required=False, load_default=None)
     end_position = _text(required=False, load_default=None)
     progression = _text(required=False, load_default=None)
+    poses = fields.Nested(ExercisePosesSchema, load_default=None)
+    next_exercise = fields.String(load_default=None, validate=validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE}"))
+    not_by_default_for = fields.List(_id(), load_default=list)
+
+
+class ProgrammeSchema(RecordSchema):
+    record = Programme
+    id = _id()
+    pain_during_max = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
+    comfortable_low = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
+    comfortable_high = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
+    sessions_to_confirm = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10))
+    morning_margin = fields.Integer(required=True, strict=True, validate=validate.Range(0, 5))
+    days_per_week_min = fields.Integer(required=True, strict=True, validate=validate.Range(1, 7))
+    days_per_week_max = fields.Integer(required=True, strict=True, validate=validate.Range(1, 7))
+    weeks_at_level_min = fields.Integer(required=True, strict=True, validate=validate.Range(1, 12))
+    balance_weeks = fields.Integer(required=True, strict=True, validate=validate.Range(1, 52))
+    default_handout = fields.List(_id(), required=True, validate=validate.Length(min=1))
+    refs = _refs()
+
+    @validates_schema
+    def _in_order(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("comfortable_low", 0) > data.get("comfortable_high", 10):
+            raise ValidationError("must not be more than comfortable_high", "comfortable_low")
+        if data.get("comfortable_high", 0) > data.get("pain_during_max", 10):
+            raise ValidationError("must not be more than pain_during_max", "comfortable_high")
+        if data.get("days_per_week_min", 1) > data.get("days_per_week_max", 7):
+            raise ValidationError("must not be more than days_per_week_max", "days_per_week_min")
 
 
 # ---------------------------------------------------------------------------------------------- recovery

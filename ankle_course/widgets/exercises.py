@@ -1,7 +1,11 @@
 """Views for the home exercise programme: exercise cards with pictures, and the session log with advice.
 
 Pictures are embedded as data URIs with alt text from exercises.toml, so a card is self-contained: it
-shows in JupyterLab, in an exported HTML handout and on paper, with nothing fetched.
+shows in JupyterLab, in an exported HTML handout and on paper, with nothing fetched. A card can also play
+the movement on request ("Show the movement"): frames of the body model shown in turn by CSS alone, so it
+needs no script and no kernel, and it stays still for anyone whose device asks for reduced motion
+(`prefers-reduced-motion`), who sees the start and end pictures instead. The pain rule on every card comes
+from programme.toml through `ankle_course.progression`, like every other statement of it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from ..content import Course, course
 from ..content.records import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
 from ..progress import ProgressError, ProgressStore
-from ..progression import advise, calf_raise_advice, weekly_trend_advice
+from ..progression import (
+    frequency_text, next_exercise_advice, pain_rule_rows, progress_rule_text, progression_advice, rule,
+    weekly_trend_advice,
+)
 from .common import Panel, esc, html_widget, notice, pain_scale, table
 from .timer import ExerciseTimerView
 
@@ -27,17 +34,93 @@ IMAGES = Path(__file__).resolve().parents[2] / "images"
 
 
 def picture(exercise: Exercise, stage: str) -> str:
-    """An <img> of the start or end position (alt text = the position in words); text only if the file is missing."""
+    """An <img> of the start or end position (alt text = the position in words). The committed still in images/
+    if it is there; else the same picture drawn now from the body model (a package without the images folder,
+    as in the browser-only site); text only for an exercise with no poses."""
     alt = exercise.start_position if stage == "start" else exercise.end_position
     alt = alt or f"{exercise.name}: {stage} position"
     path = IMAGES / f"exercise_{exercise.id}_{stage}.svg"
-    if not path.exists():
+    if path.exists():
+        svg = path.read_bytes()
+    elif exercise.poses is not None:
+        from ..figures.exercises import exercise_svg
+
+        svg = exercise_svg(exercise, stage).encode("utf-8")
+    else:
         return f"<p><em>{esc(stage.title())} position:</em> {esc(alt)}</p>"
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (f'<figure style="margin:4px 12px 4px 0;display:inline-block;vertical-align:top;max-width:270px">'
-            f'<img src="data:image/svg+xml;base64,{data}" alt="{esc(alt)}" width="260" height="210" '
-            f'style="border:1px solid #999"/><figcaption style="font-size:0.9em"><strong>{esc(stage.title())}:'
-            f"</strong> {esc(alt)}</figcaption></figure>")
+    data = base64.b64encode(svg).decode("ascii")
+    return (f'<figure style="margin:4px 12px 4px 0;display:inline-block;vertical-align:top;max-width:290px">'
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{esc(alt)}" width="280" height="250" '
+            f'style="border:1px solid #999;max-width:100%;height:auto"/><figcaption style="font-size:0.9em"><strong>'
+            f"{esc(stage.title())}:</strong> {esc(alt)}</figcaption></figure>")
+
+
+PICTURES_REF = "winter_biomechanics_2009"  # the proportions the pictures' person is drawn to
+DEMO_FRAMES = (0.0, 0.25, 0.5, 0.75, 1.0)  # the card's demonstration: these frames out and back, as a rep
+DEMO_SECONDS = 4.0
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def demo_html(exercise: Exercise) -> str:
+    """The card's demonstration on request: a folded section whose frames take turns by CSS animation.
+
+    Out to the end position, a pause there, and back, like one repetition. Under `prefers-reduced-motion:
+    reduce` the frames are hidden and a sentence points to the two still pictures."""
+    from ..figures.exercises import PICTURE_H, PICTURE_W, exercise_svg
+
+    if exercise.poses is None:
+        return ""
+    order = [0, 1, 2, 3, 4, 4, 4, 3, 2, 1, 0, 0]  # slots of the cycle: which frame shows in each
+    slot = 100 / len(order)
+    frames = []
+    for i, fraction in enumerate(DEMO_FRAMES):
+        # step-end: each opacity holds until the next keyframe, so exactly one frame shows at a time
+        keys = " ".join(f"{n * slot:.2f}%{{opacity:{1 if f == i else 0}}}" for n, f in enumerate(order))
+        name = f"ankle-demo-{exercise.id}-{i}"
+        frames.append((name, f"@keyframes {name}{{{keys} 100%{{opacity:{1 if order[-1] == i else 0}}}}}",
+                       exercise_svg(exercise, fraction, desc=f"Frame {i + 1} of the movement")))
+    css = "".join(k for _, k, _ in frames)
+    imgs = "".join(f'<img src="{_data_uri(svg)}" alt="" width="{PICTURE_W}" height="{PICTURE_H}" '
+                   f'style="position:absolute;left:0;top:0;opacity:0;animation:{name} {DEMO_SECONDS}s step-end infinite"/>'
+                   for name, _, svg in frames)
+    return (f'<details class="ankle-exercise-demo"><summary>▶ Show the movement</summary>'
+            f"<style>{css}@media (prefers-reduced-motion: reduce){{.ankle-exercise-demo .ankle-demo-frames"
+            "{display:none}.ankle-exercise-demo .ankle-demo-still-note{display:block !important}}</style>"
+            f'<div class="ankle-demo-frames" role="img" aria-label="{esc(exercise.name)}: the movement, from the start '
+            f'position to the end position and back" style="position:relative;width:{PICTURE_W}px;'
+            f'height:{PICTURE_H}px;max-width:100%;border:1px solid #999">{imgs}</div>'
+            '<p class="ankle-demo-still-note" style="display:none">Your device asks for reduced motion, so the '
+            "movement is not played: the start and end pictures above show it.</p></details>")
+
+
+def pain_rule_html(content: Course | None = None) -> str:
+    """The pain rule as a table, with the progression rule and how often: the page's and the handout's words."""
+    plan = rule(content)
+    rows = "".join(f'<tr><th scope="row" style="text-align:left">{esc(what)}</th><td>✓ {esc(fine)}</td>'
+                   f"<td>⬇ {esc(ease)}</td></tr>" for what, fine, ease in pain_rule_rows(plan))
+    return (f'<div class="ankle-pain-rule"><table style="border-collapse:collapse"><caption style="text-align:left">'
+            f'<strong>The pain rule</strong></caption><thead><tr><th scope="col">Rule</th><th scope="col">Fine'
+            f'</th><th scope="col">Ease off</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<p><strong>⬆ When to progress:</strong> {esc(progress_rule_text(plan))}</p>"
+            f"<p><strong>How often:</strong> {esc(frequency_text(plan))}</p></div>")
+
+
+def pain_rules() -> HTML:
+    """For the notebook: the pain rule, the progression rule and the frequency, from programme.toml."""
+    return HTML(pain_rule_html())
+
+
+def _dose_text(d: Any) -> str:
+    reps = f"{d.reps} to {d.reps_max} times" if d.reps_max else None
+    parts = [esc(d.label), f"hold {d.hold_s} s"]
+    if reps and reps not in d.label:
+        parts.append(reps)
+    if d.sets > 1:
+        parts.append(f"rest {d.rest_s} s between sets")
+    return " — ".join(parts[:1]) + (" — " + ", ".join(parts[1:]) if len(parts) > 1 else "")
 
 
 def _sources(content: Course, ref_ids: Sequence[str]) -> str:
@@ -45,29 +128,36 @@ def _sources(content: Course, ref_ids: Sequence[str]) -> str:
     return f'<details><summary>Sources</summary><ul style="font-size:0.9em">{items}</ul></details>'
 
 
-def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_index: int | None = None) -> str:
-    """One exercise: purpose, pictures, steps, dosage(s), progression and cautions."""
+def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_index: int | None = None,
+                       demo: bool = False) -> str:
+    """One exercise: purpose, pictures (and the movement on request), steps, dosage(s), progression and cautions."""
     content = content or course()
     ex = content.exercises[exercise_id]
+    plan = rule(content)
     steps = "".join(f"<li>{esc(s)}</li>" for s in ex.steps)
     dosages = ex.dosages if dosage_index is None else (ex.dosages[dosage_index],)
-    dose = "".join(f"<li>{esc(d.label)} — hold {d.hold_s} s"
-                   + (f", rest {d.rest_s} s between sets" if d.sets > 1 else "") + "</li>" for d in dosages)
-    cautions = "".join(f"<li>⚠ {esc(c)}</li>" for c in ex.cautions)
-    progression = f"<p><strong>⬆ Next step:</strong> {esc(ex.progression)}</p>" if ex.progression else ""
+    dose = "".join(f"<li>{_dose_text(d)}</li>" for d in dosages)
+    pain = (f"Pain up to about {plan.pain_during_max} out of 10 during the exercise is acceptable if by the next "
+            "morning it is back to your usual level; if not, ease off.")
+    cautions = "".join(f"<li>⚠ {esc(c)}</li>" for c in (*ex.cautions, pain))
+    nxt = f" {progress_rule_text(plan)}" if ex.progression else ""
+    progression = f"<p><strong>⬆ Next step:</strong> {esc(ex.progression)}{esc(nxt)}</p>" if ex.progression else ""
     return (f'<section class="ankle-exercise-card" aria-label="{esc(ex.name)}" style="border:1px solid #999;'
             f'padding:6px 12px;margin:8px 0;break-inside:avoid"><h3 style="margin-top:4px">{esc(ex.name)}</h3>'
             f"<p>{esc(ex.purpose)}</p><div>{picture(ex, 'start')}{picture(ex, 'end')}</div>"
+            f"{demo_html(ex) if demo else ''}"
             f"<p><strong>Steps</strong></p><ol>{steps}</ol><p><strong>How much</strong></p><ul>{dose}</ul>"
-            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>{_sources(content, ex.refs)}</section>")
+            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>"
+            f"{_sources(content, (*ex.refs, *(r for r in plan.refs if r not in ex.refs and r != 'course_design'), PICTURES_REF))}"
+            "</section>")
 
 
 def exercise_card(exercise_id: str) -> HTML:
-    return HTML(exercise_card_html(exercise_id))
+    return HTML(exercise_card_html(exercise_id, demo=True))
 
 
 def exercise_cards(*exercise_ids: str) -> HTML:
-    return HTML("".join(exercise_card_html(e) for e in exercise_ids))
+    return HTML("".join(exercise_card_html(e, demo=True) for e in exercise_ids))
 
 
 # ---------------------------------------------------------------------------------------------- session log
@@ -90,6 +180,10 @@ class SessionLogView:
         self.unrated = w.Dropdown(description="Session", style={"description_width": "90px"}, layout={"width": "95%"})
         self.unrated.add_class("ankle-log-session")
         self.morning = pain_scale("Pain next morning (0–10)", "ankle-log-morning")
+        # the learner's own usual morning pain: "settled" means back to this, not to a fixed number
+        self.usual = pain_scale("My usual morning pain (0–10)", "ankle-log-usual")
+        self.usual.value = 0
+        self.usual.observe(lambda _: self.refresh(), names="value")
         self.save = w.Button(description="Save morning rating")
         self.save.add_class("ankle-log-save")
         self.save.on_click(lambda _: self.save_morning())
@@ -99,7 +193,10 @@ class SessionLogView:
         self.figures = w.Output()
         self.widget = w.VBox([
             html_widget("<p><strong>The morning after a session</strong>, choose it here and rate your pain.</p>"),
-            self.unrated, self.morning, self.save, self.message, self.advice, self.figures, self.table])
+            self.unrated, self.morning, self.save,
+            html_widget("<p>What is your pain on a usual morning, before exercise? The advice counts a session as "
+                        "settled when the next morning is back to this level.</p>"), self.usual,
+            self.message, self.advice, self.figures, self.table])
         self.widget.add_class("ankle-session-log")
         self.refresh()
 
@@ -143,21 +240,21 @@ class SessionLogView:
     def _advice_html(self, sessions: list[dict[str, Any]]) -> str:
         if not sessions:
             return ""
-        latest = sessions[-1]
-        rated = [s for s in sessions if s.get("pain_next_morning") is not None]
+        usual = int(self.usual.value) if hasattr(self, "usual") else 0
         parts = []
-        if latest.get("pain_during") is not None and latest["pain_during"] > 5:
-            rated.append(latest)  # a very painful session needs no morning rating to call for easing off
-        if rated:
-            last = rated[-1]
-            advice = advise(last.get("pain_during"), last.get("pain_next_morning"), bool(last.get("completed")))
-            parts.append(f"<p><strong>{advice.symbol} After your session of {esc(_when(last))}:</strong> "
-                         f"{esc(advice.text)}</p>")
+        latest = sessions[-1]
+        advice = progression_advice(sessions, latest["exercise"], usual, rule(self.content))
+        if advice is not None:
+            parts.append(f"<p><strong>{advice.symbol} After your session of {esc(_when(latest))} "
+                         f"({esc(self._name(latest['exercise']))}):</strong> {esc(advice.text)}</p>")
         trend = weekly_trend_advice(sessions, self.today())
         if trend:
             parts.append(f"<p><strong>{trend.symbol} This week:</strong> {esc(trend.text)}</p>")
-        if any(s["exercise"] == "calf_raise_double" for s in sessions):
-            parts.append(f"<p><strong>Calf raises:</strong> {esc(calf_raise_advice(sessions))}</p>")
+        for exercise in dict.fromkeys(s["exercise"] for s in sessions):
+            if exercise in self.content.exercises:
+                words = next_exercise_advice(sessions, exercise, usual, self.content)
+                if words:
+                    parts.append(f"<p><strong>{esc(self._name(exercise))}:</strong> {esc(words)}</p>")
         parts.append("<p><em>Pain that is sharp, keeps rising, or comes with a warning sign is a reason to stop and "
                      "see a clinician.</em></p>")
         return '<div role="status">' + "".join(parts) + "</div>"

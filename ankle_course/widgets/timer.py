@@ -3,6 +3,13 @@
 All timing logic is in `ankle_course.timer`; this view only reads its state. Refreshes run as an asyncio
 task on the kernel's own event loop (about four a second), so the kernel never blocks and a learner can
 keep using the notebook while a session runs. At the end the learner rates pain and saves the session.
+
+Beside the count, a picture of a person moves with it: on each refresh the view asks
+`ankle_course.demo.demo_fraction` where the timer's phase puts the body (into the end position during a
+hold, back during the relax, still while resting) and shows that frame; there is no second clock. A
+"Reduce motion" box shows the two still pictures instead, and so does the page by itself when the
+browser asks for reduced motion: a CSS `prefers-reduced-motion` media query in the widget's own HTML hides
+the moving picture and shows the stills, with no script.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from typing import Any, Callable
 import ipywidgets as w
 
 from ..content import Course, course
+from ..demo import demo_fraction, quantise
+from ..figures.exercises import exercise_svg
 from ..progress import ExerciseSession, ProgressError, ProgressStore
 from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, Clock, ExerciseTimer, TimerDosage
 from .common import esc, html_widget, notice, pain_scale, set_visible
@@ -28,6 +37,9 @@ REFRESH_S = 0.25
 GET_READY_S = 5
 PHASE_SYMBOL = {"get_ready": "⏳", "hold": "▶", "relax": "⏸", "rest": "☕", "done": "✓"}
 PHASE_TONE_HZ = {"get_ready": 660, "hold": 880, "relax": 523, "rest": 440, "done": 988}
+DEMO_STEPS = 12  # frames between the start and the end position
+REDUCED_MOTION_CSS = ("<style>@media (prefers-reduced-motion: reduce){.ankle-timer-demo{display:none !important}"
+                      ".ankle-timer-stills{display:block !important}}</style>")
 
 
 def beep_wav(frequency: float, seconds: float = 0.18, variant: int = 0, rate: int = 8000) -> bytes:
@@ -95,6 +107,16 @@ class ExerciseTimerView:
                              layout={"width": "1px", "height": "1px"})
         self.audio.add_class("ankle-timer-audio")
 
+        # the moving demonstration, and the two stills for anyone who wants no motion
+        self.demo = html_widget("", "ankle-timer-demo")
+        self.stills = html_widget("", "ankle-timer-stills")
+        self.reduce_motion = w.Checkbox(value=False, description="Reduce motion: show the start and end pictures",
+                                        indent=False, layout={"width": "95%"})
+        self.reduce_motion.add_class("ankle-timer-reduce-motion")
+        self.reduce_motion.observe(lambda _: self._show_pictures(), names="value")
+        self._frames: dict[tuple[str, float], str] = {}
+        self._shown_frame: tuple[str, float] | None = None
+
         self.pain = pain_scale("Pain during (0–10)", "ankle-timer-pain")
         self.save_button = self._button("Save session", "ankle-timer-save", self.save_session)
         self.save_message = html_widget("", "ankle-timer-save-message")
@@ -103,16 +125,17 @@ class ExerciseTimerView:
                                self.pain, self.save_button, self.save_message],
                               layout={"display": "none"})
 
-        self.exercise.observe(lambda _: self._load_dosages(), names="value")
+        self.exercise.observe(lambda _: (self._load_dosages(), self._show_pictures()), names="value")
         self.dosage.observe(lambda _: self._fill_numbers(), names="value")
         self._load_dosages()
         self.widget = w.VBox([
             self.exercise, self.dosage, w.HBox([self.reps, self.sets]), w.HBox([self.hold, self.rest]),
             w.HBox([self.start_button, self.pause_button, self.resume_button, self.stop_button]),
             self.phase, self.position, self.countdown, self.progress, self.cue, self.message, self.audio,
-            self.log_box,
+            self.reduce_motion, self.demo, self.stills, self.log_box,
         ])
         self.widget.add_class("ankle-timer")
+        self._show_pictures()
         self.render()
 
     # ------------------------------------------------------------------ building blocks
@@ -226,6 +249,7 @@ class ExerciseTimerView:
         self.stop_button.disabled = not (running or paused)
         for box in (self.exercise, self.dosage, self.reps, self.sets, self.hold, self.rest):
             box.disabled = running or paused
+        self._draw_frame()
         if self.timer is None:
             self.phase.value = "<p><strong>Ready.</strong> Choose an exercise and a dosage, then press Start.</p>"
             self.position.value = ""
@@ -241,6 +265,48 @@ class ExerciseTimerView:
         self.progress.value = state.progress
         if status in (STOPPED, FINISHED):
             set_visible(self.log_box, True)
+
+    # ------------------------------------------------------------------ the moving demonstration
+    def demo_frame(self) -> float:
+        """Where the timer's state puts the figure now: 0 = start position, 1 = end position (quantised)."""
+        if self.timer is None or self.timer.status not in (RUNNING, PAUSED):
+            return 0.0
+        return quantise(demo_fraction(self.timer.state, self.timer.schedule), DEMO_STEPS)
+
+    def _frame_svg(self, exercise_id: str, fraction: float) -> str:
+        key = (exercise_id, fraction)
+        if key not in self._frames:
+            ex = self.content.exercises[exercise_id]
+            self._frames[key] = exercise_svg(ex, fraction, title=f"{ex.name}: the movement",
+                                             desc=f"{round(fraction * 100)}% of the way from the start to the end "
+                                                  "position")
+        return self._frames[key]
+
+    def _show_pictures(self) -> None:
+        """The stills for the chosen exercise, and which of the two views shows."""
+        ex = self.content.exercises[self.exercise.value]
+        if ex.poses is None:
+            self.stills.value = self.demo.value = ""
+            return
+        from .exercises import picture
+
+        self.stills.value = (f'{REDUCED_MOTION_CSS}<div aria-label="start and end positions">'
+                             f"{picture(ex, 'start')}{picture(ex, 'end')}</div>")
+        set_visible(self.demo, not self.reduce_motion.value)
+        set_visible(self.stills, self.reduce_motion.value)
+        self._shown_frame = None
+        self._draw_frame()
+
+    def _draw_frame(self) -> None:
+        ex_id = self.exercise.value
+        if self.content.exercises[ex_id].poses is None:
+            return
+        key = (ex_id, self.demo_frame())
+        if key == self._shown_frame:
+            return  # the picture has not changed: send nothing
+        self._shown_frame = key
+        self.demo.value = (f'{REDUCED_MOTION_CSS}<div class="ankle-demo-frame" data-frame="{key[1]:.3f}" '
+                           f'style="max-width:100%">{self._frame_svg(*key)}</div>')
 
     @staticmethod
     def _big(text: str) -> str:

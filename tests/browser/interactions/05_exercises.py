@@ -3,7 +3,8 @@
 Called by the browser harness with a JupyterLab page on which the notebook has already been run to the
 end. It acts as a learner would (choose by visible label, type a hold time, click Start) and asserts what
 they would see: the countdown changes within seconds, the phase moves from "Get ready" to "Hold", a cue
-appears, and each hold lasts the 2 s typed in, not the dosage's 5 s.
+appears, the picture of the person moves out of its start position during the hold (the timer's own
+refresh redraws it), and each hold lasts the 2 s typed in, not the dosage's 5 s.
 
 Every change of exercise or dosage makes the kernel write all four number fields back. Those writes
 arrive whenever the kernel gets to them: typing into "Hold (s)" before they have landed loses the typed
@@ -78,6 +79,9 @@ def interact(page: Page) -> None:
 
     countdown = timer.locator(".ankle-timer-countdown")
     phase = timer.locator(".ankle-timer-phase")
+    figure = timer.locator(".ankle-timer-demo .ankle-demo-frame")
+    expect(figure).to_have_attribute("data-frame", "0.000", timeout=TIMEOUT_MS)  # still, in the start position
+    expect(figure.locator("svg")).to_be_visible(timeout=TIMEOUT_MS)
     timer.get_by_role("button", name="Start", exact=True).click(timeout=TIMEOUT_MS)
 
     expect(hold).to_be_disabled(timeout=TIMEOUT_MS)  # the kernel ran Start (after the typed hold, in order)
@@ -87,6 +91,8 @@ def interact(page: Page) -> None:
     first = countdown.inner_text().strip()
     expect(countdown).not_to_have_text(re.compile(rf"^\s*{re.escape(first)}\s*$"), timeout=TIMEOUT_MS)
     expect(phase).to_contain_text("Hold", timeout=TIMEOUT_MS)  # the 5 s get-ready ran out on its own
+    # the figure moves into the end position during the hold: its frame is no longer the start's
+    expect(figure).not_to_have_attribute("data-frame", "0.000", timeout=TIMEOUT_MS)
     expect(timer.locator(".ankle-timer-position")).to_contain_text("of 10 · Set 1 of 1", timeout=TIMEOUT_MS)
     # a relax (3 s) and the next whole hold (2 s) are watched: about 5 s
     hold_seen = page.wait_for_function(
@@ -99,6 +105,22 @@ def interact(page: Page) -> None:
     timer.get_by_role("button", name="Stop", exact=True).click(timeout=TIMEOUT_MS)
     expect(phase).to_contain_text("(stopped)", timeout=TIMEOUT_MS)
     expect(timer.get_by_role("button", name="Save session", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+
+    # a browser that asks for reduced motion gets the two stills, not the moving figure (CSS alone)
+    demo, stills = timer.locator(".ankle-timer-demo"), timer.locator(".ankle-timer-stills")
+    expect(demo).to_be_visible(timeout=TIMEOUT_MS)
+    expect(stills).to_be_hidden(timeout=TIMEOUT_MS)
+    page.emulate_media(reduced_motion="reduce")
+    try:
+        expect(demo).to_be_hidden(timeout=TIMEOUT_MS)
+        expect(stills.locator("img")).to_have_count(2, timeout=TIMEOUT_MS)
+        expect(stills).to_be_visible(timeout=TIMEOUT_MS)
+    finally:
+        page.emulate_media(reduced_motion="no-preference")
+    # and so does the learner who ticks "Reduce motion"
+    timer.get_by_label("Reduce motion: show the start and end pictures").check(timeout=TIMEOUT_MS)
+    expect(stills).to_be_visible(timeout=TIMEOUT_MS)
+    expect(demo).to_be_hidden(timeout=TIMEOUT_MS)
     make_reminders(page)
 
 
