@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 from .checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from .content import Course, course
 from .content.records import SymptomQuestion
-from .progression import PAIN_DURING_LIMIT, SETTLED_LIMIT, pain_trend
+from .progression import pain_trend, rule
 from .symptom_questions import NONE_OF_THESE_LABEL, questions_for
 from .triage import assess
 
@@ -83,7 +83,7 @@ def programme_rows(sessions: Sequence[Mapping[str, Any]], content: Course) -> li
 def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, height: int = 200) -> str:
     """Pain during and the next morning (0–10) per session as a small line chart: inline SVG that prints in
     black and white (solid line with dots vs dashed line with squares), with a title and description for
-    screen readers, and the pain rules' limits drawn as faint lines."""
+    screen readers, and the pain rule's limit during exercise drawn as a faint line."""
     points = pain_trend(sessions)[-MAX_CHART_SESSIONS:]
     if not points:
         return ""
@@ -106,7 +106,8 @@ def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, heig
     for pain in (0, 5, 10):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(pain):.1f}" y2="{y(pain):.1f}" stroke="#bbb"/>'
                      f'<text x="{left - 6}" y="{y(pain) + 4:.1f}" text-anchor="end">{pain}</text>')
-    for limit, label in ((PAIN_DURING_LIMIT, "during: up to"), (SETTLED_LIMIT, "next morning: up to")):
+    # the next-morning rule is relative (back to the learner's usual level), so only the limit during is a line
+    for limit, label in ((rule().pain_during_max, "during: up to"),):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(limit):.1f}" y2="{y(limit):.1f}" stroke="#999" '
                      f'stroke-dasharray="1 3"/><text x="{left + plot_w}" y="{y(limit) - 3:.1f}" text-anchor="end" '
                      f'fill="#555" font-size="9">{esc(label)} {limit}</text>')
