@@ -191,6 +191,16 @@ def test_log_says_when_single_leg_calf_raises_are_next(store):
     assert "ready to try the calf raise on one leg" in log.advice.value and "⬆" in log.advice.value
 
 
+def test_the_usual_morning_pain_is_kept_for_the_next_visit(store):
+    for day in ("2025-03-03", "2025-03-05"):
+        store.update(lambda p, d=day: p["exercise_sessions"].append(session(d, 1, 1)))
+    SessionLogView(store=store, today=lambda: date(2025, 3, 6)).usual.value = 1
+    assert store.load()["usual_morning_pain"] == 1
+    again = SessionLogView(store=store, today=lambda: date(2025, 3, 7))  # a restarted kernel, a new page
+    assert again.usual.value == 1
+    assert "ready to try the calf raise on one leg" in again.advice.value
+
+
 def test_an_empty_log_says_how_to_start(store):
     log = SessionLogView(store=store)
     assert "No sessions saved yet" in log.table.value and log.save.disabled

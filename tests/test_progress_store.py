@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.progress import ProgressFileError, ProgressStore, empty_progress, merge_progress, parse_progress
+from ankle_course.progress import (ProgressFileError, ProgressStore, ProgressStoreError, empty_progress, merge_progress,
+                                   parse_progress)
 from test_progress_writes import FakeClock
 
 
@@ -179,3 +180,27 @@ def test_opening_a_store_does_not_load_the_validation_code():
 
     code = "import sys, ankle_course.progress as p; p.ProgressStore(); print('marshmallow' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_the_usual_morning_pain_survives_export_import_and_a_merge(store):
+    old = json.dumps({k: v for k, v in empty_progress().items() if k != "usual_morning_pain"}).encode()
+    assert parse_progress(old)["usual_morning_pain"] is None  # a file from before the field loads
+    store.set_usual_morning_pain(3)
+    data = store.export().data
+    assert parse_progress(data)["usual_morning_pain"] == 3
+    assert merge_progress(empty_progress(), parse_progress(data))["usual_morning_pain"] == 3
+    assert merge_progress({**empty_progress(), "usual_morning_pain": 1}, parse_progress(data))["usual_morning_pain"] == 1
+
+
+@pytest.mark.parametrize("bad", [-1, 11, 2.5, True, "3", None])
+def test_an_impossible_usual_morning_pain_is_refused_with_a_sentence_and_nothing_lost(store, bad):
+    store.set_usual_morning_pain(2)
+    with pytest.raises(ProgressStoreError, match="whole number from 0 to 10"):
+        store.set_usual_morning_pain(bad)
+    assert store.load()["usual_morning_pain"] == 2
+
+
+@pytest.mark.parametrize("bad", [-1, 11, 2.5, True, "3"])
+def test_a_file_with_an_impossible_usual_morning_pain_is_refused(bad):
+    with pytest.raises(ProgressFileError):
+        parse_progress(json.dumps({**empty_progress(), "usual_morning_pain": bad}).encode())

@@ -117,6 +117,13 @@ def rate_morning(progress: dict[str, Any], session_id: str, pain: int) -> None:
     raise ProgressStoreError("That session is no longer in your saved progress, so the rating was not saved.")
 
 
+def set_usual_morning_pain(progress: dict[str, Any], pain: int) -> None:
+    """Keep the learner's usual morning pain, so the pain rule's baseline survives a restart or a new session."""
+    if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
+        raise ProgressStoreError("Your usual morning pain must be a whole number from 0 to 10, so it was not saved.")
+    progress["usual_morning_pain"] = pain
+
+
 def set_flashcard_known(progress: dict[str, Any], card_id: str, known: bool) -> None:
     cards = set(progress["flashcards_known"])
     (cards.add if known else cards.discard)(card_id)

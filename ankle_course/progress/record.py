@@ -35,7 +35,8 @@ _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]
 def empty_progress() -> dict[str, Any]:
     """A new learner's record (the schema's defaults; a test keeps the two the same)."""
     return {"schema_version": SCHEMA_VERSION, "learner_name": "", "updated": None, "quiz": {},
-            "flashcards_known": [], "exercise_sessions": [], "cases": {}, "reviews": []}
+            "flashcards_known": [], "exercise_sessions": [], "cases": {}, "reviews": [],
+            "usual_morning_pain": None}
 
 
 class ProgressError(Exception):
@@ -230,6 +231,9 @@ def merge_progress(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, An
     """
     merged = {**mine}
     merged["learner_name"] = mine["learner_name"] or theirs["learner_name"]
+    # a baseline set here is kept; one only the other file has is taken rather than lost
+    ours = mine.get("usual_morning_pain")
+    merged["usual_morning_pain"] = ours if ours is not None else theirs.get("usual_morning_pain")
     for key in ("quiz", "cases"):
         combined = dict(mine[key])
         for ident, record in theirs[key].items():

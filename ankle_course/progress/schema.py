@@ -83,3 +83,6 @@ class ProgressSchema(_Strict):
                         validate=validate.Length(max=500))
     # added after format 1 was first released: a file without it (every older file) loads with no reviews
     reviews = fields.List(fields.Nested(ReviewSchema), load_default=list, validate=validate.Length(max=MAX_ITEMS))
+    # the learner's usual morning pain (0-10), the baseline the exercise pain rule compares the next morning with;
+    # added after format 1, so an older file loads with none (the log then asks for it)
+    usual_morning_pain = _pain()

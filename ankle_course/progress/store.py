@@ -31,7 +31,7 @@ from typing import Any, Callable
 from ..environment import where
 from ..outpath import replace_atomically
 from .entries import (CaseProgress, ExerciseSession, QuizAnswer, Review, add_exercise_session, add_quiz_answer,
-                      add_review, rate_morning, save_case, set_flashcard_known)
+                      add_review, rate_morning, save_case, set_flashcard_known, set_usual_morning_pain)
 from .record import (MAX_FILE_BYTES, ProgressError, ProgressFileError, ProgressStoreError, checked_bytes,
                      empty_progress, format_timestamp, merge_progress, parse_progress)
 
@@ -228,6 +228,9 @@ class ProgressStore:
 
     def rate_morning(self, session_id: str, pain: int) -> dict[str, Any]:
         return self.update(lambda progress: rate_morning(progress, session_id, pain))
+
+    def set_usual_morning_pain(self, pain: int) -> dict[str, Any]:
+        return self.update(lambda progress: set_usual_morning_pain(progress, pain))
 
     def set_flashcard_known(self, card_id: str, known: bool) -> dict[str, Any]:
         return self.update(lambda progress: set_flashcard_known(progress, card_id, known))

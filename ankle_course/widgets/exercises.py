@@ -182,8 +182,8 @@ class SessionLogView:
         self.morning = pain_scale("Pain next morning (0–10)", "ankle-log-morning")
         # the learner's own usual morning pain: "settled" means back to this, not to a fixed number
         self.usual = pain_scale("My usual morning pain (0–10)", "ankle-log-usual")
-        self.usual.value = 0
-        self.usual.observe(lambda _: self.refresh(), names="value")
+        self.usual.value = self._saved_usual()
+        self.usual.observe(lambda _: self.save_usual(), names="value")
         self.save = w.Button(description="Save morning rating")
         self.save.add_class("ankle-log-save")
         self.save.on_click(lambda _: self.save_morning())
@@ -198,6 +198,22 @@ class SessionLogView:
                         "settled when the next morning is back to this level.</p>"), self.usual,
             self.message, self.advice, self.figures, self.table])
         self.widget.add_class("ankle-session-log")
+        self.refresh()
+
+    def _saved_usual(self) -> int:
+        """The baseline saved last time (0 when none is saved yet, or the file cannot be read)."""
+        try:
+            saved = self.store.load().get("usual_morning_pain")
+        except ProgressError:
+            return 0
+        return saved if isinstance(saved, int) else 0
+
+    def save_usual(self) -> None:
+        """Keep the learner's baseline, so the advice is the same after a restart; then redo the advice."""
+        try:
+            self.store.set_usual_morning_pain(int(self.usual.value))
+        except ProgressError as exc:
+            self.message.value = notice(str(exc), "error")
         self.refresh()
 
     def sessions(self) -> list[dict[str, Any]]:
