@@ -26,6 +26,13 @@ def test_notebook_is_committed_without_outputs_or_execution_counts(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_every_cell_has_a_unique_id(path):
+    # nbformat 4.5 requires cell ids (a missing one is a warning today and an error in later nbformat releases)
+    ids = [c.get("id") for c in cells(path)]
+    assert None not in ids and len(set(ids)) == len(ids), f"{path.name}: cells {[i for i, x in enumerate(ids) if x is None]} have no id, or ids repeat"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_code_cells_are_short_calls_into_the_package(path):
     long = [i for i, c in enumerate(cells(path)) if c["cell_type"] == "code"
             and len([l for l in "".join(c["source"]).splitlines() if l.strip()]) > MAX_CODE_LINES]
