@@ -16,6 +16,7 @@ from ..anatomy.describe import facts, figure_table, motion_rows, tunnel_table
 from ..anatomy.drill import Drill
 from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
+from ..citations import current_page
 from ..content import Course, course
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.quiz_identify import without_answer
@@ -28,8 +29,7 @@ FIGURE_ALT = "A drawing; the text description beside it lists what it shows."
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    cites = "; ".join(esc(r.citation) for r in content.cite(ref_ids))
-    return f'<p style="font-size:smaller">Sources: {cites}</p>'
+    return current_page(content).sources(ref_ids)
 
 
 def structure_panel(content: Course, structure_id: str | None) -> str:

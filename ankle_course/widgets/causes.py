@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from ..figures import show
+from ..citations import current_page
 from ..condition_text import condition_text
 from ..content import Course, course
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
@@ -19,15 +20,15 @@ CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E
 
 def condition_card(condition_id: str, content: Course | None = None) -> HTML:
     """One condition in plain language, section by section, with its PT-student box and numbered sources."""
-    t = condition_text(condition_id, content)
+    page = current_page(content)
+    t = condition_text(condition_id, content, page)
     parts = [f"<h3>{esc(t.name)}</h3>", f"<p><em>{esc(t.summary)}</em></p>"]
     parts += [f"<h4>{esc(heading)}</h4>{body}" for heading, body in t.sections]
     if t.correction:
         parts.append(CORRECTION_BOX.format(body=t.correction))
     if t.pt_depth:
         parts.append(PT_BOX.format(body=t.pt_depth))
-    sources = "".join(f"<li>{esc(r.citation)}</li>" for r in t.sources)
-    parts.append(f'<details><summary>Sources ({len(t.sources)})</summary><ol>{sources}</ol></details>')
+    parts.append(page.sources(r.id for r in t.sources))
     return HTML(f'<section class="ankle-condition-card" aria-label="{esc(t.name)}">{"".join(parts)}</section>')
 
 

@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping, Sequence
 import ipywidgets as w
 from IPython.display import HTML
 
+from ..citations import CitationPage, current_page, full_list_html
 from ..figures import show
 from ..content import Course, course
 from ..content.records import Exercise
@@ -40,13 +41,11 @@ def picture(exercise: Exercise, stage: str) -> str:
             f"</strong> {esc(alt)}</figcaption></figure>")
 
 
-def _sources(content: Course, ref_ids: Sequence[str]) -> str:
-    items = "".join(f"<li>{esc(r.citation)}</li>" for r in content.cite(ref_ids))
-    return f'<details><summary>Sources</summary><ul style="font-size:0.9em">{items}</ul></details>'
+def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_index: int | None = None,
+                       page: CitationPage | None = None) -> str:
+    """One exercise: purpose, pictures, steps, dosage(s), progression and cautions.
 
-
-def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_index: int | None = None) -> str:
-    """One exercise: purpose, pictures, steps, dosage(s), progression and cautions."""
+    Its sources are numbered citations on `page`; with no page (a printed handout) they are given in full."""
     content = content or course()
     ex = content.exercises[exercise_id]
     steps = "".join(f"<li>{esc(s)}</li>" for s in ex.steps)
@@ -54,20 +53,22 @@ def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_i
     dose = "".join(f"<li>{esc(d.label)} — hold {d.hold_s} s"
                    + (f", rest {d.rest_s} s between sets" if d.sets > 1 else "") + "</li>" for d in dosages)
     cautions = "".join(f"<li>⚠ {esc(c)}</li>" for c in ex.cautions)
+    sources = page.sources(ex.refs) if page else full_list_html(ex.refs, content)
     progression = f"<p><strong>⬆ Next step:</strong> {esc(ex.progression)}</p>" if ex.progression else ""
     return (f'<section class="ankle-exercise-card" aria-label="{esc(ex.name)}" style="border:1px solid #999;'
             f'padding:6px 12px;margin:8px 0;break-inside:avoid"><h3 style="margin-top:4px">{esc(ex.name)}</h3>'
             f"<p>{esc(ex.purpose)}</p><div>{picture(ex, 'start')}{picture(ex, 'end')}</div>"
             f"<p><strong>Steps</strong></p><ol>{steps}</ol><p><strong>How much</strong></p><ul>{dose}</ul>"
-            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>{_sources(content, ex.refs)}</section>")
+            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>{sources}</section>")
 
 
 def exercise_card(exercise_id: str) -> HTML:
-    return HTML(exercise_card_html(exercise_id))
+    return HTML(exercise_card_html(exercise_id, page=current_page()))
 
 
 def exercise_cards(*exercise_ids: str) -> HTML:
-    return HTML("".join(exercise_card_html(e) for e in exercise_ids))
+    page = current_page()
+    return HTML("".join(exercise_card_html(e, page=page) for e in exercise_ids))
 
 
 # ---------------------------------------------------------------------------------------------- session log
