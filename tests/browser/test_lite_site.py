@@ -164,7 +164,7 @@ def test_app_view_shows_the_page_ready_with_no_code(name: str, lite_url: str, li
         usable = time.monotonic()
         page.locator(".ankle-references-list").first.wait_for(timeout=LITE_TIMEOUT_S * 1000)
         text = page.locator(".jp-CodeConsole-content").inner_text()
-        assert "ankle_course." not in text and "show_page(" not in text, "code is visible"
+        assert "show_page(" not in text, "the page's own call is visible"  # pages may quote commands in prose
         assert page.locator(".jp-CodeConsole-content .jp-InputArea:visible").count() == 0, "a code cell shows its code"
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, errors.first.inner_text()[:2000]
