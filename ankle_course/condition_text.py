@@ -1,7 +1,7 @@
 """A condition's text from conditions.toml, ready to show: safe HTML with numbered citations.
 
-Content cites inline with [@reference_id]; the learner sees [1], [2] ... and a numbered source list,
-so every clinical claim shows where it comes from. All file text is escaped before any markup is added.
+Content cites inline with [@reference_id]; the learner sees [1], [2] ... numbered on the page (see
+`ankle_course.citations`), each a link to the page's reference list. All file text is escaped before any markup is added.
 Pure (no widgets).
 """
 
@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .citations import CitationPage, current_page
 from .content import Course, course
 from .content.records import Condition, Reference
 
@@ -32,31 +33,38 @@ class ConditionText:
     sections: tuple[tuple[str, str], ...]  # (heading, html)
     correction: str | None
     pt_depth: str | None
-    sources: tuple[Reference, ...]  # numbered in order: sources[0] is [1]
+    sources: tuple[Reference, ...]  # in the order the text first cites them, then the rest
 
 
 class _Numbering:
-    def __init__(self, references: dict[str, Reference]):
-        self.references = references
+    """The condition's own sources in citation order; their numbers and links come from the page."""
+
+    def __init__(self, page: CitationPage):
+        self.page = page
         self.order: list[str] = []
 
-    def number(self, ref_id: str) -> int:
+    def number(self, ref_id: str) -> None:
         if ref_id not in self.order:
             self.order.append(ref_id)
-        return self.order.index(ref_id) + 1
 
     def to_html(self, text: str) -> str:
         """Escape, then add bold, paragraphs and citation numbers."""
         safe = BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=False))
-        cited = CITATION.sub(lambda m: f"<sup>[{self.number(m.group(1))}]</sup>", safe)
+
+        def cite(match: re.Match) -> str:
+            self.number(match.group(1))
+            return self.page.cite([match.group(1)])
+
+        cited = CITATION.sub(cite, safe)
         return "".join(f"<p>{para.strip()}</p>" for para in cited.split("\n") if para.strip())
 
 
-def condition_text(condition_id: str, content: Course | None = None) -> ConditionText:
-    """Everything a learner reads about one condition, with citations numbered across its sections."""
+def condition_text(condition_id: str, content: Course | None = None,
+                   page: CitationPage | None = None) -> ConditionText:
+    """Everything a learner reads about one condition, its citations numbered on `page` (the notebook's)."""
     content = content or course()
     cond: Condition = content.conditions[condition_id]
-    numbering = _Numbering(dict(content.references))
+    numbering = _Numbering(page or current_page(content))
     d = cond.details
     sections = tuple((title, numbering.to_html(getattr(d, key))) for key, title in SECTIONS) if d else ()
     correction = numbering.to_html(d.correction) if d and d.correction else None

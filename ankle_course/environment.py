@@ -38,3 +38,27 @@ def storage_message(place: Place, location: str) -> str:
         "local": (f"Your progress is saved in {location} on this computer. Export it to move it to another "
                   "computer or to hand it in."),
     }[place]
+
+
+FrontEnd = Literal["app", "browser", "lab"]
+# Voilà starts each page's kernel with these set (voila/handler.py and voila_kernel_manager.py, 0.5.x);
+# VOILA_KERNEL_ID is set by code Voilà runs in the kernel before the notebook's first cell
+VOILA_VARIABLES = ("VOILA_SERVER_URL", "VOILA_BASE_URL", "VOILA_KERNEL_ID")
+
+
+def front_end(environ: Mapping[str, str] | None = None, platform: str | None = None) -> FrontEnd:
+    """app: the course as an app (Voilà: no code, no menus); browser: the browser-only site (Pyodide);
+    lab: JupyterLab or anything else with a server-side kernel (nbval, nbconvert, papermill)."""
+    environ = os.environ if environ is None else environ
+    if (platform or sys.platform) == "emscripten":
+        return "browser"
+    if any(environ.get(name) for name in VOILA_VARIABLES):
+        return "app"
+    return "lab"
+
+
+def restart_advice(front: FrontEnd) -> str:
+    """How to start a page again, in the words that are true where it runs."""
+    if front == "app":
+        return "To start this page again, reload it in your browser."
+    return "To start this page again, choose Run → Restart Kernel and Run All Cells…"

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -112,8 +114,35 @@ def build_wheels(pypi: Path, python_version: str) -> None:
 LITE_NOTE = """> **🌐 You are using the in-browser version of this course.** Python runs inside your browser, so
 > nothing is sent anywhere. The first run of a page takes a little longer while Python starts.
 > Your progress is kept in this browser's storage for this site: use *Export my progress* on the start
-> page to keep a copy. Everything works here except making the printable handout with its command
-> (`python -m ankle_course.handout`), which needs the full JupyterLab version (Binder or your own computer)."""
+> page to keep a copy. Everything works here, the printable handout included. The same pages, with no code
+> and no menus, are the site's app view: its address ends in `app/`."""
+APP_INDEX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Inside Ankle Pain — the course as an app</title>
+<style>body{{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;max-width:40em;margin:1em auto;
+padding:0 1em}}a{{display:inline-block;padding:10px 0;min-height:24px}}li{{margin:4px 0}}</style></head><body>
+<h1>Inside Ankle Pain</h1>
+<p>An interactive course about pain on the inside of the ankle. Each page opens ready to use: Python starts
+inside your browser (the first page takes a little while), and nothing is sent anywhere.</p>
+<p><strong>Education, not a diagnosis.</strong> The start page lists the warning signs that need medical care
+now or today.</p>
+<ol start="0">{items}</ol>
+<p>Prefer notebooks, with the code? <a href="../lab/index.html?path=notebooks/00_start_here.ipynb">Open the
+course in JupyterLab</a>.</p>
+</body></html>
+"""
+
+
+def write_app_index(out: Path) -> None:
+    """The app view's front door: one link per learner page, each opening that page's app view."""
+    sys.path.insert(0, str(ROOT))  # lite_app needs only the standard library, like this build's Python
+    from ankle_course.lite_app import app_url
+
+    modules = tomllib.loads((ROOT / "ankle_course" / "content" / "data" / "modules.toml").read_text())["module"]
+    items = "".join(f'<li><a href="{html.escape(app_url("notebooks/" + m["notebook"]))}">{html.escape(m["title"])}'
+                    f'</a> — {html.escape(m["teaches"])}</li>' for m in modules)
+    (out / "app").mkdir(exist_ok=True)
+    (out / "app" / "index.html").write_text(APP_INDEX.format(items=items), encoding="utf-8")
 
 
 def prepare_contents(contents: Path) -> None:
@@ -169,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pyodide_url.startswith("./"):
         print(f"build refused: the site would load Pyodide from {pyodide_url!r}, not from itself", file=sys.stderr)
         return 1
+    write_app_index(args.out)
     size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
     print(f"site: {args.out} ({size / 1e6:.1f} MB); Pyodide from {pyodide_url}")
     return 0

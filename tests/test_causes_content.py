@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ankle_course.citations import new_page
 from ankle_course.condition_text import SECTIONS, condition_text
 from ankle_course.content import SHIPPED_FOLDER, check_course, course
 
@@ -42,11 +43,14 @@ def test_every_condition_has_all_plain_sections_a_pt_box_and_typical_findings(co
 
 @pytest.mark.parametrize("condition_id", CONTRACT_CONDITIONS)
 def test_every_citation_in_the_text_is_numbered_and_listed(condition_id):
-    text = condition_text(condition_id)
+    page = new_page("causes")
+    text = condition_text(condition_id, page=page)
     body = " ".join(html for _, html in text.sections) + (text.pt_depth or "") + (text.correction or "")
-    numbers = {int(n) for n in re.findall(r"<sup>\[(\d+)\]</sup>", body)}
-    assert numbers and max(numbers) <= len(text.sources)
-    assert "[@" not in body
+    cited = re.findall(r'<a href="#ankle-ref-causes-([a-z0-9_]+)"[^>]*>(\d+)</a>', body)
+    assert cited and "[@" not in body
+    listed = {r.id for r in text.sources}
+    for ident, number in cited:  # every number is the page's number for a source the card lists
+        assert ident in listed and page.number(ident) == int(number)
 
 
 def test_must_not_miss_conditions_send_the_learner_to_care_in_plain_words():

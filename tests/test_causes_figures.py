@@ -53,5 +53,5 @@ def test_condition_card_has_plain_sections_a_skippable_pt_box_and_numbered_sourc
     for heading in ("What happens", "Who gets it", "How it feels", "What to do now", "How long it takes"):
         assert f"<h4>{heading}</h4>" in html
     assert "🎓 PT-student depth" in html and "<details" in html
-    assert "<sup>[1]</sup>" in html and "Cook JL, Purdam CR" in html
+    assert '<sup class="ankle-cite">[<a href="#ankle-ref-' in html and "Cook JL, Purdam CR" in html
     assert "If you read the original article" in html

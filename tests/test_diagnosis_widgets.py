@@ -9,6 +9,7 @@ import pytest
 from ankle_course.figures import figure_object
 from ankle_course.content import check_course, course
 from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram, ottawa_rows
+from ankle_course.citations import current_page, new_page
 from ankle_course.widgets.diagnosis import imaging_chooser, sources_list, special_tests_gallery
 from ankle_course.widgets.diagnosis_fagan import FaganExplorer
 from ankle_course.widgets.diagnosis_ottawa import OttawaCalculator
@@ -164,7 +165,8 @@ def test_gallery_shows_how_positive_and_accuracy_for_the_chosen_test():
     assert "How to do it" in text and "Positive when" in text and "Accuracy not well studied" in text
     gallery.chooser.value = "squeeze_test"
     text = visible(gallery.card.value)
-    assert "88 %" in text and "2.15" in text and "Sman" in text
+    assert "88 %" in text and "2.15" in text and "Sources: [" in text
+    assert "Sman" in current_page().references_html()  # the citation links to the full reference
 
 
 def test_gallery_lists_every_test_in_the_brief():
@@ -191,9 +193,10 @@ def test_imaging_chooser_answers_soft_tissue_with_mri_and_bone_detail_with_ct():
     assert "MRI" in visible(chooser.answer.value)
 
 
-def test_sources_list_names_every_id_with_its_citation():
+def test_sources_list_lists_the_given_ids_in_full_on_the_page():
+    new_page("diagnosis")
     html = sources_list(["stiell_ottawa_1993", "bachmann_ottawa_2003"]).value
-    assert "<code>stiell_ottawa_1993</code>" in html and "BMJ. 2003" in html
+    assert 'id="ankle-ref-diagnosis-stiell_ottawa_1993"' in html and "BMJ. 2003" in html
 
 
 # ------------------------------------------------------------------------------------------ content checks

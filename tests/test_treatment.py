@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+from ankle_course.citations import new_page
 from ankle_course.figures import figure_object
 from ankle_course.content import course
 from ankle_course.figures.treatment import recovery_rows, recovery_timeline
@@ -44,6 +45,10 @@ def test_peace_and_love_spell_out_every_letter():
         assert word in html
 
 
-def test_sources_show_full_citations():
+def test_sources_are_numbered_links_to_full_citations_listed_on_the_page():
+    page = new_page("treatment")
     html = sources("bleakley_ice_2004", "dubois_peace_love_2020").data
-    assert "Bleakley C" in html and "https://doi.org/10.1136/bjsports-2019-101253" in html
+    assert '<a href="#ankle-ref-treatment-bleakley_ice_2004"' in html and ">1</a>, <a" in html
+    listing = page.references_html()
+    assert 'id="ankle-ref-treatment-bleakley_ice_2004"' in listing and "Bleakley C" in listing
+    assert "https://doi.org/10.1136/bjsports-2019-101253" in listing

@@ -2,7 +2,9 @@
 
 Each view is a small class holding its controls and its current figure (so tests can drive it as a
 learner would) and exposing `.widget`; the notebook calls the one-line functions at the bottom.
-Figures are redrawn into an Output widget; every figure has a text alternative next to it.
+Figures are redrawn into an Output widget by setting its outputs, never by capturing with `with out:`:
+a capture that is open while a cell runs makes nbclient-based runners (nbconvert --execute, papermill,
+Voilà) stall until the cell timeout (jupyter/nbclient#312). Every figure has a text alternative next to it.
 """
 
 from __future__ import annotations
@@ -10,24 +12,25 @@ from __future__ import annotations
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from ..figures import show
 from ..anatomy.describe import facts, figure_table, motion_rows, tunnel_table
 from ..anatomy.drill import Drill
 from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
+from ..citations import current_page
 from ..content import Course, course
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
 from ..figures.quiz_identify import without_answer
 from ..progress import ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, table
+from .diagnosis_common import show_figure
 
 NO_HIGHLIGHT = "(none)"
+FIGURE_ALT = "A drawing; the text description beside it lists what it shows."
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    cites = "; ".join(esc(r.citation) for r in content.cite(ref_ids))
-    return f'<p style="font-size:smaller">Sources: {cites}</p>'
+    return current_page(content).sources(ref_ids)
 
 
 def structure_panel(content: Course, structure_id: str | None) -> str:
@@ -90,9 +93,7 @@ class AnatomyExplorer:
         self.description.value = table(("Structure", "Layer", "What it is"), rows,
                                        "What the drawing shows, deepest first") if rows else \
             notice("No layers are switched on, so the drawing is empty.", "info")
-        self.output.clear_output(wait=True)
-        with self.output:
-            show(self.figure)
+        show_figure(self.output, self.figure, FIGURE_ALT)
 
 
 class MotionViewer:
@@ -116,9 +117,7 @@ class MotionViewer:
         self.info.value = table(("About this motion", "Details"), motion_rows(self.content, motion), motion.name) + \
             _sources(self.content, motion.refs)
         self.figure = motion_figure(motion.id, content=self.content)
-        self.output.clear_output(wait=True)
-        with self.output:
-            show(self.figure)
+        show_figure(self.output, self.figure, FIGURE_ALT)
 
 
 class Flashcards:
@@ -224,9 +223,7 @@ class NameThatStructure:
         self.figure["layout"]["title"] = dict(text="Name that structure<br><sup>Toes to the left, heel to the "
                                                    "right: the inside of a right foot.</sup>", x=0.02)
         without_answer(self.figure)  # hovering (or reading the page) would give the answer away
-        self.output.clear_output(wait=True)
-        with self.output:
-            show(self.figure)
+        show_figure(self.output, self.figure, FIGURE_ALT)
 
     def check(self) -> None:
         if self.choices.value is None:
@@ -247,8 +244,7 @@ class TunnelSection:
         self.content = content or course()
         self.figure = tunnel_section_figure(self.content)
         self.output = w.Output()
-        with self.output:
-            show(self.figure)
+        show_figure(self.output, self.figure, FIGURE_ALT)
         rows = tunnel_table(self.content)
         describe = w.Accordion(children=[html_widget(table(("#", "Memory word", "Structure", "What it does"), rows,
                                                            "Tarsal tunnel contents, front to back"))],

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from ..cases import (DIFFERENTIAL_SIZE, CaseError, CaseRun, CheckerComparison, StageFeedback,
                      Verdict, compare_with_checker, condition_name, load_assess)
+from ..citations import current_page
 from ..content import Course, course
 from ..content.records import Case
 from ..progress import ProgressError, ProgressStore
@@ -36,10 +37,7 @@ def _verdicts(verdicts: tuple[Verdict, ...]) -> str:
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    if not ref_ids:
-        return ""
-    cited = "; ".join(r.citation for r in content.cite(ref_ids))
-    return f'<p style="font-size:smaller">Sources: {esc(cited)}</p>'
+    return current_page(content).sources(ref_ids)
 
 
 def _depth_box(text: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from ..figures import show
+from ..citations import current_page
 from ..condition_text import condition_text
 from ..content import Course, course
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
@@ -19,15 +20,15 @@ CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E
 
 def condition_card(condition_id: str, content: Course | None = None) -> HTML:
     """One condition in plain language, section by section, with its PT-student box and numbered sources."""
-    t = condition_text(condition_id, content)
+    page = current_page(content)
+    t = condition_text(condition_id, content, page)
     parts = [f"<h3>{esc(t.name)}</h3>", f"<p><em>{esc(t.summary)}</em></p>"]
     parts += [f"<h4>{esc(heading)}</h4>{body}" for heading, body in t.sections]
     if t.correction:
         parts.append(CORRECTION_BOX.format(body=t.correction))
     if t.pt_depth:
         parts.append(PT_BOX.format(body=t.pt_depth))
-    sources = "".join(f"<li>{esc(r.citation)}</li>" for r in t.sources)
-    parts.append(f'<details><summary>Sources ({len(t.sources)})</summary><ol>{sources}</ol></details>')
+    parts.append(page.sources(r.id for r in t.sources))
     return HTML(f'<section class="ankle-condition-card" aria-label="{esc(t.name)}">{"".join(parts)}</section>')
 
 
@@ -64,8 +65,7 @@ def differential_cards(content: Course | None = None) -> HTML:
     for card in content.differential.values():
         rows = [(label, getattr(card, key)) for label, key in DIFFERENTIAL_ROWS if getattr(card, key)]
         rows.append(("Easily taken for", ", ".join(names.get(m, m) for m in card.mimics)))
-        sources = "".join(f"<li>{esc(r.citation)}</li>" for r in content.cite(card.refs))
         parts.append(f'<section class="ankle-differential-card" aria-label="{esc(card.name)}">'
                      + table(("Question", "Answer"), rows, card.name)
-                     + f'<details><summary>Sources ({len(card.refs)})</summary><ol>{sources}</ol></details></section>')
+                     + current_page(content).sources(card.refs) + "</section>")
     return HTML(PT_BOX.format(body="".join(parts)))

@@ -6,9 +6,10 @@ from typing import Iterable
 
 import ipywidgets as w
 
-from ..content import Course, course
+from ..citations import current_page
+from ..content import Course
 from ..figures import PlotlyFigure, mimebundle
-from .common import esc
+from .references import references
 
 
 def show_figure(out: w.Output, fig: PlotlyFigure, alt: str) -> None:
@@ -21,19 +22,15 @@ def show_figure(out: w.Output, fig: PlotlyFigure, alt: str) -> None:
 
 
 def sources_html(ref_ids: Iterable[str], content: Course | None = None) -> str:
-    """The cited references as a small list, so every clinical claim shows where it comes from."""
-    content = content or course()
-    items = "".join(f"<li>{esc(r.citation)}</li>" for r in content.cite(dict.fromkeys(ref_ids)))
-    return f'<div class="ankle-sources" style="font-size:90%"><strong>Sources</strong><ul>{items}</ul></div>'
+    """Numbered citations of the sources behind a claim, linking to the page's reference list."""
+    return current_page(content).sources(ref_ids)
 
 
-def sources_list(ref_ids: Iterable[str], content: Course | None = None) -> w.HTML:
-    """The notebook's reference list: the id used in the text, then the full citation (with link if any)."""
-    content = content or course()
-    rows = []
-    for ref in content.cite(dict.fromkeys(ref_ids)):
-        link = f' <a href="{esc(ref.url)}" target="_blank" rel="noopener">{esc(ref.url)}</a>' if ref.url else ""
-        rows.append(f"<li><code>{esc(ref.id)}</code>: {esc(ref.citation)}{link}</li>")
-    widget = w.HTML(f"<ul>{''.join(rows)}</ul>")
+def sources_list(ref_ids: Iterable[str] = (), content: Course | None = None) -> w.HTML:
+    """The page's reference list, with `ref_ids` cited on it too (kept for notebooks that call it)."""
+    page = current_page(content)
+    for ident in ref_ids:
+        page.number(ident)
+    widget = references()
     widget.add_class("ankle-diagnosis-sources")
     return widget

@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping, Sequence
 import ipywidgets as w
 from IPython.display import HTML
 
+from ..citations import CitationPage, current_page, full_list_html
 from ..figures import show
 from ..content import Course, course
 from ..content.records import Exercise
@@ -123,14 +124,11 @@ def _dose_text(d: Any) -> str:
     return " — ".join(parts[:1]) + (" — " + ", ".join(parts[1:]) if len(parts) > 1 else "")
 
 
-def _sources(content: Course, ref_ids: Sequence[str]) -> str:
-    items = "".join(f"<li>{esc(r.citation)}</li>" for r in content.cite(ref_ids))
-    return f'<details><summary>Sources</summary><ul style="font-size:0.9em">{items}</ul></details>'
-
-
 def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_index: int | None = None,
-                       demo: bool = False) -> str:
-    """One exercise: purpose, pictures (and the movement on request), steps, dosage(s), progression and cautions."""
+                       page: CitationPage | None = None, demo: bool = False) -> str:
+    """One exercise: purpose, pictures (and the movement on request), steps, dosage(s), progression and cautions.
+
+    Its sources are numbered citations on `page`; with no page (a printed handout) they are given in full."""
     content = content or course()
     ex = content.exercises[exercise_id]
     plan = rule(content)
@@ -142,22 +140,23 @@ def exercise_card_html(exercise_id: str, content: Course | None = None, dosage_i
     cautions = "".join(f"<li>⚠ {esc(c)}</li>" for c in (*ex.cautions, pain))
     nxt = f" {progress_rule_text(plan)}" if ex.progression else ""
     progression = f"<p><strong>⬆ Next step:</strong> {esc(ex.progression)}{esc(nxt)}</p>" if ex.progression else ""
+    refs = (*ex.refs, *(r for r in plan.refs if r not in ex.refs and r != "course_design"), PICTURES_REF)
+    sources = page.sources(refs) if page else full_list_html(refs, content)
     return (f'<section class="ankle-exercise-card" aria-label="{esc(ex.name)}" style="border:1px solid #999;'
             f'padding:6px 12px;margin:8px 0;break-inside:avoid"><h3 style="margin-top:4px">{esc(ex.name)}</h3>'
             f"<p>{esc(ex.purpose)}</p><div>{picture(ex, 'start')}{picture(ex, 'end')}</div>"
             f"{demo_html(ex) if demo else ''}"
             f"<p><strong>Steps</strong></p><ol>{steps}</ol><p><strong>How much</strong></p><ul>{dose}</ul>"
-            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>"
-            f"{_sources(content, (*ex.refs, *(r for r in plan.refs if r not in ex.refs and r != 'course_design'), PICTURES_REF))}"
-            "</section>")
+            f"{progression}<p><strong>Take care</strong></p><ul>{cautions}</ul>{sources}</section>")
 
 
 def exercise_card(exercise_id: str) -> HTML:
-    return HTML(exercise_card_html(exercise_id, demo=True))
+    return HTML(exercise_card_html(exercise_id, page=current_page(), demo=True))
 
 
 def exercise_cards(*exercise_ids: str) -> HTML:
-    return HTML("".join(exercise_card_html(e, demo=True) for e in exercise_ids))
+    page = current_page()
+    return HTML("".join(exercise_card_html(e, page=page, demo=True) for e in exercise_ids))
 
 
 # ---------------------------------------------------------------------------------------------- session log

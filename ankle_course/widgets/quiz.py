@@ -11,6 +11,7 @@ from typing import Any, Callable, Sequence
 
 import ipywidgets as w
 
+from ..citations import current_page
 from ..figures import show
 from ..content import Course, course
 from ..content.records import Question
@@ -117,14 +118,14 @@ class QuestionView:
     def show_feedback(self, value: float, content: Course) -> None:
         q = self.question
         symbol, words = verdict(value)
-        refs = "; ".join(r.citation for r in content.cite(q.refs))
+        sources = current_page(content).sources(q.refs, "Source")
         self.feedback.value = (
             f'<div role="status" style="border-left:4px solid #555;padding:2px 10px">'
             f"<p><strong>{symbol} {esc(words)}</strong></p>"
             f"<p>{esc(q.explanation)}</p>"
             f"<p>Right answer: {esc(correct_answer_text(q))}</p>"
             f"<p>Review: {esc(q.section)}</p>"
-            f'<p style="font-size:smaller">Source: {esc(refs)}</p></div>')
+            f"{sources}</div>")
 
     def show_problem(self, message: str) -> None:
         self.feedback.value = notice(message, "warning")

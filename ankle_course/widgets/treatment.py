@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from ..citations import current_page
 from ..figures import show
 from ..content import Course, course
 from ..figures.treatment import recovery_rows, recovery_timeline
@@ -26,12 +27,8 @@ LOVE = (
 
 
 def sources(*ref_ids: str, content: Course | None = None) -> HTML:
-    """The full citations behind a section, folded so the page stays readable."""
-    content = content or course()
-    items = "".join(f"<li>{esc(r.citation)}" + (f' <a href="{esc(r.url)}">{esc(r.url)}</a>' if r.url else "")
-                    + "</li>" for r in content.cite(ref_ids))
-    return HTML(f'<details class="ankle-sources"><summary>Sources for this section ({len(ref_ids)})</summary>'
-                f'<ol style="font-size:0.9em">{items}</ol></details>')
+    """The sources behind a section as numbered citations; the page's reference list gives them in full."""
+    return HTML(current_page(content).sources(ref_ids, "Sources for this section"))
 
 
 def peace_and_love() -> HTML:
@@ -39,7 +36,7 @@ def peace_and_love() -> HTML:
     peace = table(("Letter", "Means", "What you do"), PEACE, "PEACE — the first days after an injury")
     love = table(("Letter", "Means", "What you do"), LOVE, "LOVE — after the first days")
     return HTML(f'<div class="ankle-peace-love">{peace}<br/>{love}'
-                '<p style="font-size:0.9em">Source: Dubois &amp; Esculier, Br J Sports Med 2020.</p></div>')
+                f'{current_page().sources(["dubois_peace_love_2020"], "Source")}</div>')
 
 
 def recovery_table(content: Course | None = None) -> HTML:
@@ -70,8 +67,7 @@ def evidence_cards(condition: str | None = None, content: Course | None = None) 
     parts = []
     for card in cards:
         rows = [("Arms", "; ".join(card.arms))] + [(label, getattr(card, key)) for label, key in EVIDENCE_ROWS]
-        cites = "; ".join(esc(r.citation) for r in content.cite(card.refs))
         parts.append(f'<div class="ankle-evidence-card" style="border:1px solid #767676;border-radius:6px;'
                      f'padding:6px 10px;margin:8px 0">' + table(("Question", "What this study found"), rows, card.treatment)
-                     + f'<p style="font-size:0.9em">Source: {cites}</p></div>')
+                     + current_page(content).sources(card.refs, label="Source") + "</div>")
     return HTML('<div class="ankle-evidence">' + "".join(parts) + "</div>")

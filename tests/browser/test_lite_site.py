@@ -142,3 +142,39 @@ def test_notebook_runs_in_the_browser_with_no_server(name: str, lite_url: str, l
         raise
     finally:
         context.close()
+
+
+LEARNER_PAGES = [n for n in discover_notebooks() if n[:2].isdigit()]
+
+
+@pytest.mark.parametrize("name", LEARNER_PAGES, ids=str)
+def test_app_view_shows_the_page_ready_with_no_code(name: str, lite_url: str, lite_browser) -> None:
+    """The site's code-free view (ankle_course.lite_app, the REPL app run from its URL): the page runs as it
+    opens, shows its text, widgets and reference list, no line of code, no error, nothing from elsewhere."""
+    from ankle_course.lite_app import app_url
+
+    context = lite_browser.new_context(viewport=VIEWPORT)
+    elsewhere: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith((lite_url, "data:", "blob:")) else elsewhere.append(r.url))
+    page = context.new_page()
+    try:
+        started = time.monotonic()
+        page.goto(app_url(f"notebooks/{name}", lite_url))
+        page.locator(".jp-OutputArea-output .jupyter-widgets").first.wait_for(timeout=LITE_TIMEOUT_S * 1000)
+        usable = time.monotonic()
+        page.locator(".ankle-references-list").first.wait_for(timeout=LITE_TIMEOUT_S * 1000)
+        text = page.locator(".jp-CodeConsole-content").inner_text()
+        assert "show_page(" not in text, "the page's own call is visible"  # pages may quote commands in prose
+        assert page.locator(".jp-CodeConsole-content .jp-InputArea:visible").count() == 0, "a code cell shows its code"
+        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert errors.count() == 0, errors.first.inner_text()[:2000]
+        assert page.locator(".jp-OutputArea-output h1").count() >= 1  # the page's own title, from its Markdown
+        _record_timing(f"app:{name}", {"open_to_usable_s": round(usable - started, 1),
+                                       "open_to_complete_s": round(time.monotonic() - started, 1)})
+        assert not elsewhere, f"requests left the local server: {sorted(set(elsewhere))[:10]}"
+    except BaseException:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"lite-app-{name}.png"), full_page=True)
+        raise
+    finally:
+        context.close()
