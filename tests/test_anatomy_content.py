@@ -13,6 +13,7 @@ import pytest
 from ankle_course.anatomy.describe import TUNNEL_ORDER
 from ankle_course.anatomy.flashcards import build_deck
 from ankle_course.anatomy.layers import LAYER_OF_KIND
+from ankle_course.citations import MARKDOWN_CITATION
 from ankle_course.content import SHIPPED_FOLDER, check_course, course
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "01_anatomy.ipynb"
@@ -133,7 +134,7 @@ def test_every_structure_the_notebook_names_in_a_highlight_or_call_exists():
 
 def test_every_reference_the_notebook_cites_exists():
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
-    cited = set(re.findall(r"`\[([a-z0-9_]+)\]`", text))
+    cited = {m.group(3) for m in MARKDOWN_CITATION.finditer(text)}  # [[n]](#ankle-ref-<page>-<id>)
     assert cited and cited <= set(course().references)
 
 
