@@ -18,6 +18,7 @@ from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
 from ..citations import current_page
 from ..content import Course, course
+from ..figures import show
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
 from ..figures.quiz_identify import without_answer
