@@ -149,8 +149,9 @@ HOSTILE = _hostile(SPECIALS) + [
     q(id="h_match_arrow_right", type="matching", prompt="Arrows", explanation="x", choices=("-> extra -> more",),
       answer={"a -> b": "c -> d", "e": "f->g"}),
 ]
-# pygiftparser ends the answer block at an escaped \}, splits a pair at its last `->` (Moodle at the first) and
-# strips every leading [..] from the general feedback (Moodle one), so it gets the hostile set without those.
+# pygiftparser loses the general feedback when a choice holds an escaped \}, splits a pair at its last `->`
+# (Moodle at the first) and strips every leading [..] from the general feedback (Moodle one), so it gets the
+# hostile set without those.
 HOSTILE_FOR_PYGIFT = [dataclasses.replace(h, explanation=h.explanation.removeprefix("[markdown]"))
                       for h in _hostile(SPECIALS.replace("} ", ""))]
 
