@@ -4,12 +4,20 @@ Comment lines just above a question are read for Moodle's `[id:...]` and `[tag:.
 rules of Moodle's own reader (qformat_gift::extract_idnumber_and_tags_from_comment: the first id wins, a `]`
 inside is written `\\]`, control characters end a marker; tags also refuse < > and `).
 
-Strict: an unescaped special character where text is expected, an unknown answer line or an
-unterminated block raises GiftError, so an escaping mistake fails the test instead of passing quietly.
+Texts are returned as Moodle would show them: a leading `[html]`/`[plain]`/`[markdown]`/`[moodle]` marker
+is read as qformat_gift::parse_text_with_format does (on the prompt, each choice, the general feedback and
+the left side of a pair; answers inherit the prompt's format), and HTML text is un-escaped. Answer weights
+are read with Moodle's own pattern, only right after the `~`. A matching line is split at its first `->`,
+as Moodle does; the right side is a plain string.
+
+Strict: an unescaped special character where text is expected, a prompt with no format marker, a raw
+< > or bare & in HTML text, an unknown answer line or an unterminated block raises GiftError, so an
+escaping mistake fails the test instead of passing quietly.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +33,7 @@ class GiftQuestion:
     title: str
     prompt: str
     kind: str  # "choice", "truefalse", "matching"
+    format: str = ""  # the prompt's format marker, which answers and feedback inherit
     answers: list[tuple[str, str]] = field(default_factory=list)  # (mark, text): mark "=", "~" or "~%w%"
     pairs: list[tuple[str, str]] = field(default_factory=list)
     truth: bool | None = None
@@ -62,16 +71,36 @@ def unescape(text: str, where: str) -> str:
     return "".join(out)
 
 
-def _split_unescaped(text: str, sep: str) -> tuple[str, str] | None:
-    i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(sep, i):
-            return text[:i], text[i + len(sep):]
-        i += 1
-    return None
+# Moodle's $giftanswerweightregex, tried on the text right after a `~`.
+_WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
+_FORMAT = re.compile(r"^\[(moodle|html|plain|markdown)\]")
+_ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def formatted(raw: str, default: str, where: str) -> tuple[str, str]:
+    """(format, text as shown) for a text Moodle formats: GIFT escapes undone, then a leading marker read
+    (an unknown one is left in the text, as Moodle does), then HTML entities decoded."""
+    text = unescape(raw.strip(), where)
+    found = _FORMAT.match(text)
+    fmt = found.group(1) if found else default
+    if found:
+        text = text[found.end():]
+    text = text.strip()
+    if fmt == "html":
+        if "<" in text or ">" in text or "&" in _ENTITY.sub("", text):
+            raise GiftError(f"{where}: raw < > or & in HTML text {text!r}")
+        text = html.unescape(text)
+    return fmt, text
+
+
+def _weight(raw: str) -> tuple[str, str]:
+    """(mark, rest) for the text after a `~`: `~%w%` if Moodle would read a weight there, else `~`."""
+    found = _WEIGHT.match(raw)
+    if not found:
+        return "~", raw
+    weight = raw[1:raw.index("%", 1)]
+    float(weight)
+    return f"~%{weight}%", raw[raw.index("%", 1) + 1:]
 
 
 def parse_gift(source: str) -> list[GiftQuestion]:
@@ -94,35 +123,40 @@ def parse_gift(source: str) -> list[GiftQuestion]:
         if not m:
             raise GiftError(f"cannot parse question header {stripped!r}")
         title = unescape(m.group(1), "title")
-        q = GiftQuestion(title, unescape(m.group(2), title), "choice", category=category)
+        if not _FORMAT.match(m.group(2)):
+            raise GiftError(f"{title}: the prompt has no format marker, so Moodle would read it as HTML")
+        fmt, prompt = formatted(m.group(2), "moodle", title)
+        q = GiftQuestion(title, prompt, "choice", format=fmt, category=category)
         q.idnumber, q.tags = markers(comment)
         comment = ""
+        body_lines = []
         for body in lines:
             body = body.strip()
             if body == "}":
                 break
-            if body.startswith("####"):
-                q.feedback = unescape(body[4:], title)
-            elif body in ("TRUE", "FALSE"):
-                q.kind, q.truth = "truefalse", body == "TRUE"
-            elif body.startswith("=") and _split_unescaped(body[1:], " -> ") is not None:
-                left, right = _split_unescaped(body[1:], " -> ")
-                q.kind = "matching"
-                q.pairs.append((unescape(left, title), unescape(right, title)))
-            elif body.startswith("= -> "):
-                q.kind = "matching"
-                q.pairs.append(("", unescape(body[5:], title)))
-            elif body.startswith("="):
-                q.answers.append(("=", unescape(body[1:], title)))
-            elif body.startswith("~%"):
-                weight, _, text = body[2:].partition("%")
-                float(weight)
-                q.answers.append((f"~%{weight}%", unescape(text, title)))
-            elif body.startswith("~"):
-                q.answers.append(("~", unescape(body[1:], title)))
-            else:
-                raise GiftError(f"{title}: unexpected answer line {body!r}")
+            body_lines.append(body)
         else:
             raise GiftError(f"{title}: block not closed with }}")
+        # Moodle picks the type from the whole block: any `~` makes it multiple choice, `=` with `->` matching.
+        answer_lines = [b for b in body_lines if not b.startswith("####")]
+        matching = not any(b.startswith("~") for b in answer_lines) and any("->" in b for b in answer_lines)
+        for body in body_lines:
+            if body.startswith("####"):
+                q.feedback = formatted(body[4:], fmt, title)[1]
+            elif body in ("TRUE", "FALSE"):
+                q.kind, q.truth = "truefalse", body == "TRUE"
+            elif matching and body.startswith("="):
+                if "->" not in body:
+                    raise GiftError(f"{title}: matching line without -> {body!r}")
+                left, right = body[1:].split("->", 1)  # Moodle splits at the first ->, with no escape for it
+                q.kind = "matching"
+                q.pairs.append((formatted(left, fmt, title)[1], unescape(right.strip(), title)))
+            elif body.startswith("="):
+                q.answers.append(("=", formatted(body[1:], fmt, title)[1]))
+            elif body.startswith("~"):
+                mark, rest = _weight(body[1:])
+                q.answers.append((mark, formatted(rest, fmt, title)[1]))
+            else:
+                raise GiftError(f"{title}: unexpected answer line {body!r}")
         questions.append(q)
     return questions

@@ -8,6 +8,8 @@ tests/qti_structure.py (the IMS QTI 1.2 content models)."""
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import io
 import json
 import random
@@ -21,9 +23,9 @@ import pytest
 
 from ankle_course.content import course
 from ankle_course.content.records import Question
-from ankle_course.quiz.gift import ORDINALS, escape, tags, to_gift
+from ankle_course.quiz.gift import ORDINALS, escape, html_text, tags, to_gift
 from ankle_course.quiz.qti import ASSESSMENT_ID, BANK_DIR, CANVAS_NS, QTI_NS, bank_ident, quiz_item_ident, to_qti_zip
-from gift_parser import GiftError, parse_gift
+from gift_parser import GiftError, formatted, parse_gift
 from qti_structure import structure_problems
 
 BANK = list(course().questions.values())
@@ -56,7 +58,29 @@ def test_special_characters_survive_a_round_trip_through_a_strict_parser():
 
 def test_the_strict_parser_rejects_an_unescaped_special_character():
     with pytest.raises(GiftError, match="unescaped"):
-        parse_gift("::t::a = b {\n    =x\n}\n")
+        parse_gift("::t::[html]a = b {\n    =x\n}\n")
+
+
+def test_the_strict_parser_rejects_a_prompt_without_a_format_marker_and_raw_markup_in_html():
+    with pytest.raises(GiftError, match="no format marker"):
+        parse_gift("::t::a {\n    =x\n    ~y\n}\n")
+    with pytest.raises(GiftError, match="raw"):
+        parse_gift("::t::[html]a < b {\n    =x\n    ~y\n}\n")
+    with pytest.raises(GiftError, match="raw"):
+        parse_gift("::t::[html]a {\n    =x & y\n    ~y\n}\n")
+
+
+def test_the_strict_parser_reads_a_leading_percent_weight_and_the_first_arrow_as_moodle_does():
+    parsed = parse_gift("::t::[html]a {\n    ~%100%x\n    ~y\n}\n\n::m::[html]b {\n    =A -> B -> C\n    =D -> E\n}\n")
+    assert parsed[0].answers == [("~%100%", "x"), ("~", "y")]
+    assert parsed[1].pairs == [("A", "B -> C"), ("D", "E")]
+
+
+def test_every_formatted_text_is_html_with_its_own_marker_and_reads_back_unchanged():
+    text = "a < b & <b>c</b> [plain] %100% -> ~ = # { } : \\"
+    assert html_text(text).startswith("[html]") and "<" not in html_text(text) and "->" not in html_text(text)
+    assert formatted(html_text(text), "moodle", "t") == ("html", text)
+    assert formatted(html_text("[plain]x"), "moodle", "t") == ("html", "[plain]x")
 
 
 def test_the_whole_bank_parses_back_as_the_same_questions():
@@ -96,6 +120,78 @@ def _expected_answers(question: Question) -> dict:
     return {"pairs": [(question.choices[item], ORDINALS[pos]) for pos, item in enumerate(question.answer)]}
 
 
+def _expected_weights(question: Question) -> list[float]:
+    k = len(question.answer)
+    return [100 / k if i in question.answer else -100 / k for i in range(len(question.choices))]
+
+
+MARKUP = "<script>alert(1)</script> <img src=x onerror=alert(2)> <b>G</b> a < b && c > d"
+SPECIALS = "~ = # { } : \\ ####"
+
+
+def _hostile(specials: str) -> list[Question]:
+    """Questions whose texts are markup, GIFT's special characters, format markers, weights and arrows."""
+    return [
+        q(id="h_single", prompt=f"{MARKUP} {specials} [plain] %100%", explanation=f"[markdown]{MARKUP} -> {specials}",
+          choices=("%100%weighted", f"right {MARKUP}", "[plain] wrong", "%-50%also wrong", f"= {specials}"), answer=1),
+        q(id="h_multiple", type="multiple", prompt=f"[moodle]{MARKUP}", explanation=f"%50% of it {specials}",
+          choices=("%100%wrong", "%50%<i>right</i>", "right -> too", f"~wrong {specials}"), answer=(1, 2)),
+        q(id="h_tf", type="true_false", prompt=f"{MARKUP} -> {specials}", explanation=MARKUP, choices=(), answer=False),
+        q(id="h_match", type="matching", prompt=f"Match {MARKUP}", explanation=f"pairs {specials}",
+          choices=(f"extra {specials}",),
+          answer={"A -> B": "=C", "x < y & z": "<b>bold</b> & <i>", "%100%p": f"q {specials}", "[plain]m": "n"}),
+        q(id="h_order", type="ordering", prompt=f"Order {MARKUP}", explanation=specials,
+          choices=("first -> one", "<second> & more", "%100%third", "[html]fourth"), answer=(2, 0, 3, 1)),
+    ]
+
+
+HOSTILE = _hostile(SPECIALS) + [
+    q(id="h_match_arrow_right", type="matching", prompt="Arrows", explanation="x", choices=("-> extra -> more",),
+      answer={"a -> b": "c -> d", "e": "f->g"}),
+]
+# pygiftparser loses the general feedback when a choice holds an escaped \}, splits a pair at its last `->`
+# (Moodle at the first) and strips every leading [..] from the general feedback (Moodle one), so it gets the
+# hostile set without those.
+HOSTILE_FOR_PYGIFT = [dataclasses.replace(h, explanation=h.explanation.removeprefix("[markdown]"))
+                      for h in _hostile(SPECIALS.replace("} ", ""))]
+
+
+def test_hostile_texts_read_back_in_moodle_exactly_as_written_with_the_same_answer_key():
+    parsed = {p.title: p for p in parse_gift(to_gift(HOSTILE)[0])}
+    assert set(parsed) == {question.id for question in HOSTILE}
+    for question in HOSTILE:
+        p = parsed[question.id]
+        assert p.format == "html"
+        assert p.prompt == " ".join(question.prompt.split()) and p.feedback == " ".join(question.explanation.split())
+        if question.type == "single":
+            assert p.answers == [("=" if i == question.answer else "~", c) for i, c in enumerate(question.choices)]
+        elif question.type == "multiple":
+            assert [t for _, t in p.answers] == list(question.choices)
+            assert [float(mark[2:-1]) for mark, _ in p.answers] == pytest.approx(_expected_weights(question))
+        elif question.type == "true_false":
+            assert p.truth is question.answer
+        elif question.type == "matching":
+            assert [pair for pair in p.pairs if pair[0]] == list(question.answer.items())
+            assert [right for left, right in p.pairs if not left] == list(question.choices)
+        else:
+            assert p.pairs == [(question.choices[item], ORDINALS[pos]) for pos, item in enumerate(question.answer)]
+
+
+def test_a_wrong_choice_that_starts_like_a_weight_is_not_read_as_one():
+    text = to_gift([HOSTILE[0]])[0]
+    assert "~%100%" not in text and "~[html]%100%weighted" in text
+    assert parse_gift(text)[0].answers[0] == ("~", "%100%weighted")
+
+
+def test_no_markup_and_no_arrow_inside_a_formatted_text_reaches_the_gift_file():
+    text = to_gift(HOSTILE)[0]
+    # The right side of a pair is a plain string in Moodle (shown through format_string), so it stays raw.
+    formatted_parts = "\n".join(line.split(" -> ", 1)[0] for line in text.splitlines())
+    for raw in ("<script>", "<img", "<b>", "<i>", "a < b", "A -> B", "first -> one", "x < y"):
+        assert raw not in formatted_parts
+    assert "=[html]A -&gt; B -> \\=C" in text and "=[html]first -&gt; one -> 2nd" in text
+
+
 def test_every_question_carries_its_id_and_four_tags_as_moodle_reads_them():
     parsed = {p.title: p for p in parse_gift(to_gift(BANK)[0])}
     for question in BANK:
@@ -129,30 +225,42 @@ def test_pygiftparser_reads_every_question_with_its_answers_explanation_and_cate
     from pygiftparser import parser as pygift
     from pygiftparser.answer import MatchingSet, MultipleChoicesSet, SelectSet, TrueFalseSet
 
-    (tmp_path / "bank.gift.txt").write_text(to_gift(BANK)[0], encoding="utf-8")
+    questions = BANK + HOSTILE_FOR_PYGIFT
+    (tmp_path / "bank.gift.txt").write_text(to_gift(questions)[0], encoding="utf-8")
     with open(tmp_path / "bank.gift.txt", encoding="utf-8") as handle:
         parsed = pygift.parseFile(handle)
-    assert len(parsed) == len(BANK) and all(p.valid for p in parsed)
+    assert len(parsed) == len(questions) and all(p.valid for p in parsed)
     by_title = {pygift.transformSpecials(p.title): p for p in parsed}
-    assert set(by_title) == {question.id for question in BANK}
-    for question in BANK:
+    assert set(by_title) == {question.id for question in questions}
+
+    def plain(text: str) -> str:
+        # pygiftparser leaves an escaped backslash doubled.
+        return pygift.transformSpecials(text).replace("\\\\", "\\").strip()
+
+    def shown(text: str) -> str:
+        # pygiftparser keeps an answer's [html] marker in the text (it strips the prompt's and feedback's).
+        return html.unescape(plain(text).removeprefix("[html]").strip())
+
+    for question in questions:
         p, want = by_title[question.id], _expected_answers(question)
         assert p.cat == f"ankle_course/{question.module}"
-        assert pygift.transformSpecials(p.text) == " ".join(question.prompt.split())
-        assert pygift.transformSpecials(p.generalFeedback) == " ".join(question.explanation.split())
+        assert shown(p.text) == " ".join(question.prompt.split())
+        assert shown(p.generalFeedback) == " ".join(question.explanation.split())
         answers = p.answers
         if "truth" in want:
             assert isinstance(answers, TrueFalseSet) and answers.answer is want["truth"]
         elif "pairs" in want:
             assert isinstance(answers, MatchingSet)
-            got = [(pygift.transformSpecials(a.question).strip(), pygift.transformSpecials(a.answer).strip())
+            got = [(shown(a.question), plain(a.answer))
                    for a in answers.answers if a.question.strip()]
             assert got == want["pairs"]
         else:
             assert isinstance(answers, SelectSet if question.type != "multiple" else MultipleChoicesSet)
-            texts = [pygift.transformSpecials(a.answer).strip() for a in answers.answers]
+            texts = [shown(a.answer) for a in answers.answers]
             assert texts == want["all"]
             assert [t for t, a in zip(texts, answers.answers) if a.fraction > 0] == want["right"]
+            if question.type == "multiple":
+                assert [a.fraction for a in answers.answers] == pytest.approx(_expected_weights(question))
 
 
 GIFT_PEGJS = "gift-pegjs@1.0.2"
@@ -178,7 +286,8 @@ def test_gift_pegjs_reads_every_id_tag_category_answer_and_explanation(tmp_path)
     done = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(tmp_path), GIFT_PEGJS],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    (tmp_path / "bank.gift.txt").write_text(to_gift(BANK)[0], encoding="utf-8")
+    bank = BANK + HOSTILE
+    (tmp_path / "bank.gift.txt").write_text(to_gift(bank)[0], encoding="utf-8")
     script = ("const p = require('gift-pegjs'); const fs = require('fs');"
               "process.stdout.write(JSON.stringify(p.parse(fs.readFileSync(process.argv[1], 'utf8'))));")
     done = subprocess.run([node, "-e", script, str(tmp_path / "bank.gift.txt")], cwd=tmp_path,
@@ -187,25 +296,34 @@ def test_gift_pegjs_reads_every_id_tag_category_answer_and_explanation(tmp_path)
     parsed = json.loads(done.stdout)
     categories = [p["title"] for p in parsed if p["type"] == "Category"]
     questions = {p["title"]: p for p in parsed if p["type"] != "Category"}
-    assert len(categories) == len({q.module for q in BANK}) and set(questions) == {q.id for q in BANK}
+    assert len(categories) == len({q.module for q in bank}) and set(questions) == {q.id for q in bank}
     kinds = {"single": "MC", "identify": "MC", "multiple": "MC", "true_false": "TF", "matching": "Matching",
              "ordering": "Matching"}
-    for question in BANK:
+
+    def shown(text: dict) -> str:
+        assert text["format"] == "html"
+        return html.unescape(text["text"])
+
+    for question in bank:
         p, want = questions[question.id], _expected_answers(question)
         assert p["id"] == question.id and p["tags"] == tags(question)
         assert p["type"] == kinds[question.type]
-        assert p["stem"]["text"] == " ".join(question.prompt.split())
-        assert p["globalFeedback"]["text"] == " ".join(question.explanation.split())
+        assert shown(p["stem"]) == " ".join(question.prompt.split())
+        assert shown(p["globalFeedback"]) == " ".join(question.explanation.split())
         if "truth" in want:
             assert p["isTrue"] is want["truth"]
         elif "pairs" in want:
-            got = [(m["subquestion"]["text"], _pegjs_subanswer(m["subanswer"])) for m in p["matchPairs"]
+            got = [(shown(m["subquestion"]), _pegjs_subanswer(m["subanswer"])) for m in p["matchPairs"]
                    if m["subquestion"]["text"]]
             assert got == want["pairs"]
         else:
-            assert [c["text"]["text"] for c in p["choices"]] == want["all"]
-            right = [c["text"]["text"] for c in p["choices"] if c["isCorrect"] or (c["weight"] or 0) > 0]
+            assert [shown(c["text"]) for c in p["choices"]] == want["all"]
+            right = [shown(c["text"]) for c in p["choices"] if c["isCorrect"] or (c["weight"] or 0) > 0]
             assert right == want["right"]
+            if question.type == "multiple":
+                assert [c["weight"] for c in p["choices"]] == pytest.approx(_expected_weights(question))
+            else:
+                assert all(c["weight"] in (None, 0) for c in p["choices"])
 
 
 def test_qti_zip_holds_a_manifest_and_every_question_with_its_right_answer():

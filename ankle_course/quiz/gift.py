@@ -1,7 +1,19 @@
 """Moodle GIFT export of the question bank.
 
 GIFT reserves ~ = # { } : and the backslash; each is written with a backslash in front, and line
-breaks become spaces, so any prompt survives the round trip. Types map as follows:
+breaks become spaces, so any prompt survives the round trip. Without a format marker Moodle reads every
+text as HTML, so a literal `a < b` would be garbled and `<b>` would render; so each text Moodle formats
+(prompt, choices, general feedback, the left side of a pair) is written as `[html]` followed by the text
+with & < > as entities, which Moodle shows as exactly the original characters. The marker goes on every
+such text, not only the prompt: Moodle (`qformat_gift::parse_text_with_format`) reads a leading
+`[html]`/`[plain]`/`[markdown]`/`[moodle]` on each answer too, so a choice that itself began with
+`[plain]` would otherwise change format. The marker also keeps a choice that begins with `%100%` from
+being read as an answer weight: Moodle looks for a weight only right after the `~`, and GIFT has no
+escape for `%`. Escaping `>` also fixes `->` on the left of a pair: Moodle splits each pair at its first
+`->` and has no escape for it, but `-&gt;` is not `->`, and shows as `->`.
+The right side of a pair is not a formatted text in Moodle (it is a plain string, shown through
+`format_string`, and Moodle's own export writes it raw), so it gets the GIFT escapes only; a `->` there is
+harmless, since the split is at the first one. Types map as follows:
 
 - single, identify -> multiple choice (one right answer); identify questions lose their figure, so
   their prompts describe the structure in words.
@@ -28,6 +40,7 @@ Moodle makes one category per module however the input was ordered.
 
 from __future__ import annotations
 
+import html
 from typing import Iterable
 
 from ..content.records import Question
@@ -44,6 +57,12 @@ def escape(text: str) -> str:
     for ch in " ".join(text.split()):
         out.append("\\" + ch if ch in SPECIAL else ch)
     return "".join(out)
+
+
+def html_text(text: str) -> str:
+    """A text Moodle will format, as `[html]` plus its HTML-escaped, GIFT-escaped form (see the module
+    docstring for why the marker goes on every such text); Moodle shows it as the original text."""
+    return "[html]" + escape(html.escape(" ".join(text.split()), quote=False))
 
 
 def _weight(value: float) -> str:
@@ -66,24 +85,24 @@ def markers_comment(q: Question) -> str:
 
 def question_to_gift(q: Question) -> tuple[str, str | None]:
     """(GIFT text, note or None) for one question."""
-    head = markers_comment(q) + f"::{escape(q.id)}::{escape(q.prompt)} {{\n"
+    head = markers_comment(q) + f"::{escape(q.id)}::{html_text(q.prompt)} {{\n"
     note = None
     lines: list[str] = []
     if q.type in ("single", "identify"):
-        lines = [("=" if i == q.answer else "~") + escape(c) for i, c in enumerate(q.choices)]
+        lines = [("=" if i == q.answer else "~") + html_text(c) for i, c in enumerate(q.choices)]
     elif q.type == "multiple":
         k = len(q.answer)
-        lines = [f"~%{_weight(100 / k if i in q.answer else -100 / k)}%{escape(c)}" for i, c in enumerate(q.choices)]
+        lines = [f"~%{_weight(100 / k if i in q.answer else -100 / k)}%{html_text(c)}" for i, c in enumerate(q.choices)]
     elif q.type == "true_false":
         lines = ["TRUE" if q.answer else "FALSE"]
     elif q.type == "matching":
-        lines = [f"={escape(left)} -> {escape(right)}" for left, right in q.answer.items()]
+        lines = [f"={html_text(left)} -> {escape(right)}" for left, right in q.answer.items()]
         lines += [f"= -> {escape(extra)}" for extra in matching_options(q) if extra not in q.answer.values()]
     else:  # ordering
-        lines = [f"={escape(q.choices[item])} -> {ORDINALS[pos]}" for pos, item in enumerate(q.answer)]
+        lines = [f"={html_text(q.choices[item])} -> {ORDINALS[pos]}" for pos, item in enumerate(q.answer)]
         note = f"{q.id}: ordering exported as matching (item -> position); Moodle scores each position separately"
     body = "\n".join(f"    {line}" for line in lines)
-    return f"{head}{body}\n    ####{escape(q.explanation)}\n}}\n", note
+    return f"{head}{body}\n    ####{html_text(q.explanation)}\n}}\n", note
 
 
 def to_gift(questions: Iterable[Question]) -> tuple[str, list[str]]:
