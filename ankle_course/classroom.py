@@ -66,13 +66,17 @@ def _read_limited(path: Path) -> bytes:
 
 
 def load_class(folder: Path | str) -> ClassData:
-    """Read every *.json file in `folder` (not sub-folders); bad files are listed in `skipped`."""
+    """Read every *.json file in `folder` (not sub-folders); bad files are listed in `skipped`.
+    Raises FileNotFoundError (not a folder) or GradebookError (the folder cannot be listed)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
     learners: list[LearnerFile] = []
     skipped: list[SkippedFile] = []
-    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and not p.name.startswith("."))
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and not p.name.startswith("."))
+    except OSError as exc:  # no permission to list it, say: one sentence for the widgets and the command
+        raise GradebookError(f"{folder} cannot be read ({exc.strerror or exc})") from None
     for path in paths[:MAX_FILES]:
         if not path.is_file():
             skipped.append(SkippedFile(path.name, "it is not a regular file"))
@@ -298,7 +302,8 @@ def gradebook_csv(book: Gradebook, content: Course, lms: str) -> str:
 
 def class_gradebook(folder: Path | str, lms: str, content: Course, track: str = "both") -> tuple[str, Gradebook]:
     """(CSV text, the gradebook it came from) for a folder of progress files; the notebook button and the
-    command both use it. Raises FileNotFoundError (no such folder) or GradebookError (nothing usable)."""
+    command both use it. Raises FileNotFoundError (no such folder) or GradebookError (an unreadable folder,
+    nothing usable)."""
     book = gradebook(load_class(folder), content, track)
     return gradebook_csv(book, content, lms), book
 
