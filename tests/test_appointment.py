@@ -164,3 +164,14 @@ def test_an_unreadable_progress_store_still_gives_a_summary_of_the_answers(monke
     summary = AppointmentSummary(lambda: GRADUAL, lambda: "learner", store=Broken(), clock=lambda: NOW)
     summary.make()
     assert "leaves out your exercise log" in summary.message.value and "40 days" in summary.page
+
+
+def test_a_corrupt_progress_file_set_aside_while_making_the_summary_is_told_to_the_learner(tmp_path):
+    from ankle_course.widgets.appointment import AppointmentSummary
+
+    (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
+    store = ProgressStore(tmp_path, clock=lambda: NOW)
+    summary = AppointmentSummary(lambda: GRADUAL, lambda: "learner", store=store, clock=lambda: NOW)
+    summary.make()
+    assert "ankle-notice-warning" in summary.message.value and store.notice is None
+    assert "40 days" in summary.page and list(tmp_path.glob("progress.unreadable-*.json"))
