@@ -178,3 +178,20 @@ def test_an_angle_written_as_text_or_true_is_refused_not_read_as_a_number(conten
     assert any(p.startswith("exercises.toml: entry 'banded_plantarflexion'") and f"field 'poses.{field}" in p
                and "must be a number of degrees" in p for p in problems), problems
 
+
+def test_a_renamed_programme_plan_is_refused_naming_the_id_the_course_needs(content: Path):
+    edit(content / "programme.toml", 'id = "home_programme"', 'id = "my_programme"')
+    problems = [str(p) for p in check_course(content)[1]]
+    assert any("programme.toml: entry 'my_programme'" in p and "field 'id'" in p and "'home_programme'" in p
+               for p in problems), problems
+    assert any("no [[plan]] has id 'home_programme'" in p for p in problems)
+
+
+def test_a_second_programme_plan_is_refused_rather_than_silently_ignored(content: Path):
+    path = content / "programme.toml"
+    text = path.read_text()
+    plan = text[text.index("[[plan]]"):]
+    path.write_text(text + "\n" + plan.replace('id = "home_programme"', 'id = "second_plan"', 1))
+    problems = [str(p) for p in check_course(content)[1]]
+    assert problems and all("second_plan" in p for p in problems), problems
+    assert "field 'id'" in problems[0] and "exactly one [[plan]]" in problems[0]
