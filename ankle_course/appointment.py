@@ -80,10 +80,12 @@ def programme_rows(sessions: Sequence[Mapping[str, Any]], content: Course) -> li
     return rows[:MAX_PROGRAMME_ROWS]
 
 
-def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, height: int = 200) -> str:
+def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, height: int = 200,
+                   content: Course | None = None) -> str:
     """Pain during and the next morning (0–10) per session as a small line chart: inline SVG that prints in
     black and white (solid line with dots vs dashed line with squares), with a title and description for
-    screen readers, and the pain rule's limit during exercise drawn as a faint line."""
+    screen readers, and the pain rule's limit during exercise drawn as a faint line (from `content`, the
+    summary's own course, so a summary made for an edited content folder draws that folder's limit)."""
     points = pain_trend(sessions)[-MAX_CHART_SESSIONS:]
     if not points:
         return ""
@@ -107,7 +109,7 @@ def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, heig
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(pain):.1f}" y2="{y(pain):.1f}" stroke="#bbb"/>'
                      f'<text x="{left - 6}" y="{y(pain) + 4:.1f}" text-anchor="end">{pain}</text>')
     # the next-morning rule is relative (back to the learner's usual level), so only the limit during is a line
-    for limit, label in ((rule().pain_during_max, "during: up to"),):
+    for limit, label in ((rule(content).pain_during_max, "during: up to"),):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(limit):.1f}" y2="{y(limit):.1f}" stroke="#999" '
                      f'stroke-dasharray="1 3"/><text x="{left + plot_w}" y="{y(limit) - 3:.1f}" text-anchor="end" '
                      f'fill="#555" font-size="9">{esc(label)} {limit}</text>')
@@ -167,7 +169,7 @@ def _exercise_html(sessions: Sequence[Mapping[str, Any]], content: Course) -> st
              f"{esc(started[-1][:10])}" + (f"; pain during them ranged from {min(rated)} to {max(rated)} out of 10."
                                              if rated else ".") + "</p>",
              _table(("Exercise", "Sessions", "Completed", "Latest dose"), programme_rows(sessions, content))]
-    chart = pain_chart_svg(sessions)
+    chart = pain_chart_svg(sessions, content=content)
     if chart:
         parts.append(f"<figure style=\"margin:.5em 0\">{chart}<figcaption>Pain ratings for the latest "
                      f"{min(len(sessions), MAX_CHART_SESSIONS)} sessions (0 = no pain, 10 = worst).</figcaption></figure>")

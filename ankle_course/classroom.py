@@ -66,13 +66,17 @@ def _read_limited(path: Path) -> bytes:
 
 
 def load_class(folder: Path | str) -> ClassData:
-    """Read every *.json file in `folder` (not sub-folders); bad files are listed in `skipped`."""
+    """Read every *.json file in `folder` (not sub-folders); bad files are listed in `skipped`.
+    Raises FileNotFoundError (not a folder) or GradebookError (the folder cannot be listed)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
     learners: list[LearnerFile] = []
     skipped: list[SkippedFile] = []
-    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and not p.name.startswith("."))
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json" and not p.name.startswith("."))
+    except OSError as exc:  # no permission to list it, say: one sentence for the widgets and the command
+        raise GradebookError(f"{folder} cannot be read ({exc.strerror or exc})") from None
     for path in paths[:MAX_FILES]:
         if not path.is_file():
             skipped.append(SkippedFile(path.name, "it is not a regular file"))
@@ -298,7 +302,8 @@ def gradebook_csv(book: Gradebook, content: Course, lms: str) -> str:
 
 def class_gradebook(folder: Path | str, lms: str, content: Course, track: str = "both") -> tuple[str, Gradebook]:
     """(CSV text, the gradebook it came from) for a folder of progress files; the notebook button and the
-    command both use it. Raises FileNotFoundError (no such folder) or GradebookError (nothing usable)."""
+    command both use it. Raises FileNotFoundError (no such folder) or GradebookError (an unreadable folder,
+    nothing usable)."""
     book = gradebook(load_class(folder), content, track)
     return gradebook_csv(book, content, lms), book
 
@@ -322,15 +327,9 @@ def refuse_overwriting_inputs(out: Path, folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """python -m ankle_course.classroom gradebook FOLDER --lms canvas|moodle --out FILE.csv [--track ...]"""
-    import argparse
-
+    from .cli import OneLineParser, fail, parse
     from .content import ContentError, load_course
     from .outpath import OutputPathError, check_output_path, write_output
-
-    class OneLineParser(argparse.ArgumentParser):
-        def error(self, message: str) -> None:  # argparse would print the usage too and exit 2
-            print(f"error: {message}; run: python -m ankle_course.classroom gradebook --help", file=sys.stderr)
-            raise SystemExit(1)
 
     parser = OneLineParser(prog="python -m ankle_course.classroom",
                            description="Class results for a learning-management system.")
@@ -341,10 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     book.add_argument("--out", required=True, help="the CSV file to write")
     book.add_argument("--track", choices=("learner", "pt_student", "both"), default="both",
                       help="which questions count: the learner track's or all (default)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = parse(parser, argv)
+    if isinstance(args, int):
+        return args
     folder = Path(args.folder)
     try:
         out = check_output_path(args.out)
@@ -352,15 +350,11 @@ def main(argv: list[str] | None = None) -> int:
         text, result = class_gradebook(folder, args.lms, load_course(), args.track)
         write_output(out, text.encode("utf-8"))
     except (OutputPathError, GradebookError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc)
     except ContentError as exc:
-        print(f"error: the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content check",
-              file=sys.stderr)
-        return 1
+        return fail(f"the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content check")
     except OSError as exc:
-        print(f"error: cannot read {folder}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return fail(f"cannot read {folder}: {exc.strerror}")
     print(f"Wrote {len(result.rows)} student(s) to {out} ({args.lms.capitalize()} gradebook CSV).")
     for skipped in result.skipped:
         print(f"  skipped {skipped.file_name!r}: {skipped.reason}")

@@ -11,13 +11,13 @@ is what the notebook displays; it checks its parameters and explains any mistake
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 from typing import Sequence
 
 from .checker_result import ACTION
+from .cli import OneLineParser, fail, parse
 from .content import Course, course
 from .figures.treatment import short_source
 from .outpath import check_output_path, write_output
@@ -173,7 +173,7 @@ def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ankle_course.handout", description=__doc__.split("\n")[0])
+    parser = OneLineParser(prog="python -m ankle_course.handout", description=__doc__.split("\n")[0])
     parser.add_argument("--condition", default="posterior_tibial_tendinopathy", help="a condition id")
     parser.add_argument("--stage", default="early", choices=sorted(STAGES))
     parser.add_argument("--exercises", nargs="*", default=None, help="exercise ids (default: the full programme)")
@@ -181,12 +181,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cleared-by-clinician", action="store_true",
                         help="a clinician has checked the condition and agreed to a loading programme (needed for "
                              "fractures, tendon ruptures and the must-not-miss conditions; the handout says so)")
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
+    if isinstance(args, int):
+        return args
     try:
         path = build(args.condition, args.stage, args.exercises, args.out, args.cleared_by_clinician)
     except ValueError as exc:  # bad parameters, a refusal, or an --out path that cannot be written (OutputPathError)
-        print(f"✗ {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
     print(f"✓ Wrote {path} — open it in a browser and print it.")
     return 0
 

@@ -20,9 +20,9 @@ from statistics import mean
 from typing import Any, Iterable, Mapping, Sequence
 
 from .content import Course, course
-from .content.records import Programme
+from .content.records import PROGRAMME_ID, Programme
 
-PROGRAMME = "home_programme"  # the id of the plan in programme.toml
+PROGRAMME = PROGRAMME_ID  # the id of the plan in programme.toml (defined with the record; the loader checks it)
 PROGRESS, KEEP, EASE_OFF, NEED_RATINGS = "progress", "keep", "ease_off", "need_ratings"
 
 

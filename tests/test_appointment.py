@@ -164,3 +164,31 @@ def test_an_unreadable_progress_store_still_gives_a_summary_of_the_answers(monke
     summary = AppointmentSummary(lambda: GRADUAL, lambda: "learner", store=Broken(), clock=lambda: NOW)
     summary.make()
     assert "leaves out your exercise log" in summary.message.value and "40 days" in summary.page
+
+
+def test_a_corrupt_progress_file_set_aside_while_making_the_summary_is_told_to_the_learner(tmp_path):
+    from ankle_course.widgets.appointment import AppointmentSummary
+
+    (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
+    store = ProgressStore(tmp_path, clock=lambda: NOW)
+    summary = AppointmentSummary(lambda: GRADUAL, lambda: "learner", store=store, clock=lambda: NOW)
+    summary.make()
+    assert "ankle-notice-warning" in summary.message.value and store.notice is None
+    assert "40 days" in summary.page and list(tmp_path.glob("progress.unreadable-*.json"))
+
+
+def test_the_pain_chart_draws_the_limit_of_the_content_it_was_given(tmp_path):
+    import shutil
+
+    from ankle_course.content import SHIPPED_FOLDER, load_course
+
+    folder = tmp_path / "content"
+    shutil.copytree(SHIPPED_FOLDER, folder)
+    path = folder / "programme.toml"
+    shipped = course().programme["home_programme"].pain_during_max
+    path.write_text(path.read_text().replace(f"pain_during_max = {shipped}", "pain_during_max = 3", 1))
+    edited = load_course(folder)
+    assert edited.programme["home_programme"].pain_during_max == 3 != shipped
+    assert "during: up to 3<" in pain_chart_svg(sessions(2), content=edited)
+    assert f"during: up to {shipped}<" in pain_chart_svg(sessions(2))
+    assert "during: up to 3<" in summary_html(GRADUAL, "learner", {"exercise_sessions": sessions(2)}, edited, NOW)

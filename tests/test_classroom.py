@@ -81,3 +81,32 @@ def test_class_results_view_escapes_everything_from_files(capsys):
     assert "hostile-markup.json" in html and "broken-truncated.json" in html
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html
+
+
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """As a folder without read permission behaves (tests run as root, so chmod would not stop them)."""
+    real = Path.iterdir
+
+    def iterdir(self: Path):
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+
+
+def test_an_unreadable_class_folder_is_one_sentence_not_a_traceback(tmp_path, monkeypatch):
+    from ankle_course.classroom import GradebookError
+    from ankle_course.widgets.classroom import class_results
+
+    _unlistable(monkeypatch, tmp_path)
+    with pytest.raises(GradebookError, match=r"cannot be read \(Permission denied\)"):
+        load_class(tmp_path)
+    shown: list[str] = []
+    shell = InteractiveShell.instance()
+    shell.display_pub.publish = lambda data, **_: shown.append(data.get("text/html", ""))
+    try:
+        class_results(tmp_path)
+    finally:
+        InteractiveShell.clear_instance()
+    assert len(shown) == 1 and "cannot be read (Permission denied)" in shown[0]

@@ -235,3 +235,20 @@ def test_the_button_reports_an_unusable_folder_in_a_sentence(tmp_path):
     view = gradebook_export(tmp_path / "nope")
     view.children[0].children[0].click()
     assert "is not a folder" in view.children[1].value and not list(tmp_path.iterdir())
+
+
+def test_the_button_and_the_command_report_an_unreadable_folder_in_a_sentence(tmp_path, monkeypatch, capsys):
+    from ankle_course.widgets.classroom import gradebook_export
+    from test_classroom import _unlistable
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    progress_file(folder, "jo.json", {}, "Jo")
+    _unlistable(monkeypatch, folder)
+    view = gradebook_export(folder)
+    view.children[0].children[1].click()
+    assert "cannot be read (Permission denied)" in view.children[1].value
+    assert main(["gradebook", str(folder), "--lms", "canvas", "--out", str(tmp_path / "g.csv")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Permission denied" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class"]

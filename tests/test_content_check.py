@@ -165,3 +165,33 @@ def test_an_id_with_a_trailing_newline_is_not_an_id():
     from ankle_course.ids import is_id
 
     assert is_id("deltoid") and not is_id("deltoid\n") and not is_id("x" * 81) and is_id("x" * 80)
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("start = { r_hip_flex = 90,", 'start = { r_hip_flex = "90",', "start"),
+    ("end = { r_hip_flex = 90,", "end = { r_hip_flex = true,", "end"),
+    ("change = [-60, -25]", 'change = ["-60", -25]', "change"),
+])
+def test_an_angle_written_as_text_or_true_is_refused_not_read_as_a_number(content: Path, old, new, field):
+    edit(content / "exercises.toml", old, new)
+    problems = [str(p) for p in check_course(content)[1]]
+    assert any(p.startswith("exercises.toml: entry 'banded_plantarflexion'") and f"field 'poses.{field}" in p
+               and "must be a number of degrees" in p for p in problems), problems
+
+
+def test_a_renamed_programme_plan_is_refused_naming_the_id_the_course_needs(content: Path):
+    edit(content / "programme.toml", 'id = "home_programme"', 'id = "my_programme"')
+    problems = [str(p) for p in check_course(content)[1]]
+    assert any("programme.toml: entry 'my_programme'" in p and "field 'id'" in p and "'home_programme'" in p
+               for p in problems), problems
+    assert any("no [[plan]] has id 'home_programme'" in p for p in problems)
+
+
+def test_a_second_programme_plan_is_refused_rather_than_silently_ignored(content: Path):
+    path = content / "programme.toml"
+    text = path.read_text()
+    plan = text[text.index("[[plan]]"):]
+    path.write_text(text + "\n" + plan.replace('id = "home_programme"', 'id = "second_plan"', 1))
+    problems = [str(p) for p in check_course(content)[1]]
+    assert problems and all("second_plan" in p for p in problems), problems
+    assert "field 'id'" in problems[0] and "exactly one [[plan]]" in problems[0]

@@ -59,7 +59,7 @@ def test_bad_parameters_are_all_named_in_one_message():
 
 
 def test_command_reports_a_bad_exercise_without_a_traceback(capsys, tmp_path):
-    assert main(["--exercises", "hop", "--out", str(tmp_path / "x.html")]) == 2
+    assert main(["--exercises", "hop", "--out", str(tmp_path / "x.html")]) == 1
     assert "unknown exercise 'hop'" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()
 
@@ -75,7 +75,7 @@ def test_the_handout_refuses_a_loading_programme_that_needs_a_clinician_and_says
     with pytest.raises(NeedsClinician, match="clinician's go-ahead"):
         plan_html(condition, "early")
     out = tmp_path / "plan.html"
-    assert main(["--condition", condition, "--out", str(out)]) == 2
+    assert main(["--condition", condition, "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert "--cleared-by-clinician" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not out.exists(), "nothing is written, and no kernel is started, before the refusal"
@@ -116,7 +116,7 @@ def test_an_output_path_that_cannot_be_written_is_one_line_before_any_kernel_sta
            "read_only": tmp_path / "ro" / "plan.html"}[where]
     (tmp_path / "ro").mkdir()
     _read_only(monkeypatch, tmp_path / "ro")
-    assert main(["--out", str(out)]) == 2
+    assert main(["--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
 
@@ -129,5 +129,5 @@ def test_a_full_disk_is_found_before_any_kernel_starts(tmp_path, capsys, monkeyp
 
     monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: namedtuple("usage", "total used free")(10, 10, 0))
-    assert main(["--out", str(tmp_path / "plan.html")]) == 2
+    assert main(["--out", str(tmp_path / "plan.html")]) == 1
     assert "the disk is full" in capsys.readouterr().err

@@ -135,8 +135,9 @@ def test_triage_evaluate_gives_one_line_or_a_report_for_a_hostile_file(capsys, n
     assert all(line.isprintable() for line in (out + err).splitlines())  # no terminal escapes, no surrogates
     (out + err).encode("utf-8")
     assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
-    if code != 2:  # the file was read: the bad vignettes are listed, and the exit says not all were scored
-        assert code == 1 and "invalid" in out and "Invalid vignettes" in out
+    assert code == 1  # refused, or read with bad vignettes: one exit status for "not all of it was usable"
+    if out:  # the file was read: the bad vignettes are listed
+        assert "invalid" in out and "Invalid vignettes" in out
 
 
 # ---------------------------------------------------------------------------------------------- output paths
@@ -156,10 +157,44 @@ def test_handout_and_quiz_export_refuse_a_bad_output_path_in_one_line(tmp_path, 
 
     monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: pytest.fail("a kernel was started"))
     out = _bad_outputs(tmp_path)[what]
-    assert handout(["--out", str(out)]) == 2
-    assert quiz_export(["export", "--format", "gift", "--out", str(out)]) == 2
+    assert handout(["--out", str(out)]) == 1
+    assert quiz_export(["export", "--format", "gift", "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 2
+
+
+# ---------------------------------------------------------------------------------------------- bad arguments
+BAD_ARGUMENTS = [
+    ("ankle_course.content.__main__", []), ("ankle_course.content.__main__", ["bogus"]),
+    ("ankle_course.content.__main__", ["check", "a", "b"]),
+    ("ankle_course.quiz.__main__", ["export", "--format", "docx", "--out", "x.txt"]),
+    ("ankle_course.quiz.__main__", ["export", "--out", "x.txt"]),
+    ("ankle_course.quiz.__main__", ["export", "--format", "gift", "--audience", "alien", "--out", "x.txt"]),
+    ("ankle_course.quiz.__main__", ["export", "--format", "gift", "--module", "nope\nx", "--out", "OUT"]),
+    ("ankle_course.handout", ["--stage", "x\ny"]), ("ankle_course.handout", ["--bogus"]),
+    ("ankle_course.classroom", []), ("ankle_course.classroom", ["gradebook", "folder", "--lms", "blackboard"]),
+    ("ankle_course.triage.__main__", []), ("ankle_course.triage.__main__", ["evaluate", "a.json", "b.json"]),
+]
+
+
+@pytest.mark.parametrize("module, argv", BAD_ARGUMENTS)
+def test_every_command_answers_a_bad_argument_with_one_error_line_and_exit_1(tmp_path, capsys, module, argv):
+    import importlib
+
+    main = importlib.import_module(module).main
+    argv = [str(tmp_path / "out.txt") if a == "OUT" else a for a in argv]
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
+    assert "usage:" not in out + err and "Traceback" not in err and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("module", sorted({m for m, _ in BAD_ARGUMENTS}))
+def test_every_command_still_prints_its_help_and_exits_0(capsys, module):
+    import importlib
+
+    assert importlib.import_module(module).main(["--help"]) == 0
+    assert "usage:" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------------------------------------- typed widget input

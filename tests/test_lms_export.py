@@ -448,16 +448,16 @@ def test_export_command_writes_the_file_and_reports_lossy_types(tmp_path, fmt, n
 def test_export_command_rejects_an_unknown_module(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ankle_course.quiz", "export", "--format", "gift",
                              "--out", str(tmp_path / "x"), "--module", "nope"], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2 and "unknown module" in result.stderr
+    assert result.returncode == 1 and "unknown module" in result.stderr
 
 
 @pytest.mark.parametrize("where, message", [("folder", "is a folder"), ("under_a_file", "is a file, not a folder")])
-def test_export_to_a_path_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, where, message):
+def test_export_to_a_path_that_cannot_be_written_is_one_line_and_exit_1(tmp_path, where, message):
     (tmp_path / "a_file").write_text("x")
     out = tmp_path if where == "folder" else tmp_path / "a_file" / "quiz.txt"
     result = subprocess.run([sys.executable, "-m", "ankle_course.quiz", "export", "--format", "gift", "--out", str(out)],
                             capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -471,5 +471,5 @@ def test_a_full_disk_during_export_is_one_line_and_leaves_no_file(tmp_path, monk
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", full)
-    assert main(["export", "--format", "qti", "--out", str(tmp_path / "q.zip")]) == 2
+    assert main(["export", "--format", "qti", "--out", str(tmp_path / "q.zip")]) == 1
     assert "No space left on device" in capsys.readouterr().err and list(tmp_path.iterdir()) == []

@@ -319,3 +319,13 @@ def test_in_the_browser_saves_take_an_in_kernel_lock_and_need_no_lock_file(tmp_p
     """)
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False ['progress.json']"
+
+
+@pytest.mark.parametrize("mark", ["\u061c", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069"])
+def test_every_bidi_control_character_is_refused_escaped_or_raw(mark):
+    """Unicode's Bidi_Control set (the Arabic letter mark U+061C included) can reorder a name in the gradebook."""
+    escaped = json.dumps({"schema_version": 1, "learner_name": f"a{mark}b"}, ensure_ascii=True).encode()
+    raw = json.dumps({"schema_version": 1, "learner_name": f"a{mark}b"}, ensure_ascii=False).encode()
+    for data in (escaped, raw):
+        with pytest.raises(ProgressFileError, match="control character or a broken"):
+            parse_progress(data)

@@ -77,3 +77,15 @@ def test_a_rating_that_cannot_be_saved_is_one_sentence_and_the_card_stays(panel,
     panel.rate("good")
     assert panel.current == shown and "could not be saved because the disk is full" in panel.message.value
     assert panel.store.load()["reviews"] == []
+
+
+def test_a_corrupt_progress_file_set_aside_is_told_to_the_learner_once(tmp_path):
+    clock = Clock()
+    (tmp_path / "progress").mkdir()
+    (tmp_path / "progress" / "progress.json").write_text("{not json", encoding="utf-8")
+    panel = ReviewPanel(store=ProgressStore(tmp_path / "progress", clock=clock), clock=clock)
+    assert "ankle-notice-warning" in panel.message.value and panel.store.notice is None
+    assert list((tmp_path / "progress").glob("progress.unreadable-*.json"))
+    panel.reveal()
+    panel.rate("good")
+    assert "ankle-notice-warning" not in panel.message.value and "Saved" in panel.message.value

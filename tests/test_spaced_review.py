@@ -271,3 +271,21 @@ def test_the_progress_summary_counts_reviews_so_a_reviewer_is_not_told_nothing_i
     fresh.add_review(sr.make_review(item, "good", clock()))
     summary = summarise(fresh.load(), course())
     assert summary.reviews == 1 and not summary.is_empty
+
+
+def test_a_full_review_history_refuses_a_new_rating_with_a_plain_sentence_and_keeps_everything(store, clock):
+    from ankle_course.progress.record import MAX_ITEMS
+
+    start = T0 - timedelta(days=400)
+    full = [Review("flashcard", "anatomy_deltoid_ligament", "good", start + timedelta(minutes=i)).as_record()
+            for i in range(MAX_ITEMS)]
+    store.update(lambda progress: progress.update(reviews=full))
+    before = (store.folder / "progress.json").read_bytes()
+    with pytest.raises(ProgressStoreError) as refused:
+        store.add_review(Review("flashcard", "anatomy_deltoid_ligament", "easy", clock()))
+    message = str(refused.value)
+    assert f"already holds {MAX_ITEMS:,} ratings" in message and "unchanged" in message
+    assert "not be readable" not in message and message.count(". ") == 0
+    assert (store.folder / "progress.json").read_bytes() == before
+    store.add_review(Review("flashcard", "anatomy_deltoid_ligament", "good", start))  # a repeat adds nothing: saved
+    assert len(store.load()["reviews"]) == MAX_ITEMS and sr.plan(course(), store.load(), clock()).due is not None

@@ -57,18 +57,18 @@ def test_evaluate_prints_scores_table_misses_and_invalid_vignettes(tmp_path: Pat
     ('{"id": "D01"}', "expected a JSON list of vignettes"),
     (b"\xff\xfe\x00", "not UTF-8 text"),
 ])
-def test_unreadable_or_invalid_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path, content, message):
+def test_unreadable_or_invalid_file_exits_1_with_one_line_and_no_traceback(tmp_path: Path, content, message):
     path = tmp_path / "bad.json"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     result = evaluate(path)
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_missing_file_exits_2(tmp_path: Path):
+def test_missing_file_exits_1_with_one_line(tmp_path: Path):
     result = evaluate(tmp_path / "nope.json")
-    assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "no such file" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"development vignettes not found at {DEV}")
@@ -85,11 +85,11 @@ def test_evaluate_scores_the_development_set_missing_only_what_a_version_2_floor
     ('[{"id": "x", "findings": {"age": ' + "9" * 5001 + '}, "gold": {"condition": "gout", "triage": "urgent"}}]',
      "more than 4,300 digits"),
 ])
-def test_a_file_too_deep_or_with_a_huge_number_exits_2_with_one_line(tmp_path: Path, content, message):
+def test_a_file_too_deep_or_with_a_huge_number_exits_1_with_one_line(tmp_path: Path, content, message):
     path = tmp_path / "bad.json"
     path.write_text(content)
     result = evaluate(path)
-    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -106,4 +106,4 @@ def test_a_list_as_gold_or_a_surrogate_id_is_an_invalid_vignette_not_a_traceback
 def test_a_folder_or_a_device_is_refused_without_reading_it(tmp_path: Path):
     for path, message in ((tmp_path, "is a folder"), (Path("/dev/zero"), "is not a regular file")):
         result = evaluate(path)
-        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+        assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr

@@ -18,6 +18,7 @@ from marshmallow import ValidationError
 from ..ids import ID_RULE, is_id
 from . import records as r, schemas as s
 from .knowledge import SHIPPED_FOLDER, Course
+from .records import PROGRAMME_ID
 from .problems import ContentError, ContentProblem, flatten_messages
 
 MAX_FILE_BYTES = 2_000_000
@@ -208,6 +209,14 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                     f"unknown condition '{cond}'; expected a condition id of the symptom-checker contract"))
     for plan in records["programme"].values():
         expect("programme", plan, "default_handout", plan.default_handout, "exercises", "exercise")
+        if plan.id != PROGRAMME_ID:  # the course reads one plan, by this id: another would be silently ignored
+            problems.append(ContentProblem(
+                "programme.toml", f"'{plan.id}'", "id",
+                f"the course uses exactly one [[plan]], with id '{PROGRAMME_ID}'; rename this one or remove it"))
+    if PROGRAMME_ID not in records["programme"]:
+        problems.append(ContentProblem(
+            "programme.toml", f"'{PROGRAMME_ID}'", "id",
+            f"no [[plan]] has id '{PROGRAMME_ID}', which the course needs for its pain rule and handout"))
     for rng in records["recovery"].values():
         if rng.condition not in CONDITIONS:
             problems.append(ContentProblem(

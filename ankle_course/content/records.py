@@ -172,6 +172,10 @@ class Exercise:
     not_by_default_for: tuple[str, ...] = ()  # condition ids whose default handout leaves this exercise out
 
 
+# The id of the one plan in programme.toml: the loader checks it is there and alone, and progression reads it.
+PROGRAMME_ID = "home_programme"
+
+
 @dataclass(frozen=True)
 class Programme:
     """The one definition of the programme's pain-monitoring rule and its frequency (programme.toml)."""

@@ -273,6 +273,16 @@ class DosageSchema(RecordSchema):
             raise ValidationError("must not be less than reps", "reps_max")
 
 
+class _Degrees(fields.Float):
+    """A number of degrees written as a TOML number: marshmallow's Float would also take "90" and true, which an
+    instructor's typo should not turn into an angle."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValidationError(f"must be a number of degrees, not {type(value).__name__} {value!r}")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class _Angles(fields.Dict):
     """Joint name -> degrees, checked against the body model's joints and their ranges."""
 
@@ -295,9 +305,9 @@ class ExercisePosesSchema(RecordSchema):
     hands = fields.String(required=True)
     props = fields.List(fields.String(), load_default=list)
     moves = fields.String(required=True)
-    change = fields.List(fields.Float(), required=True, validate=validate.Length(equal=2))
-    start = _Angles(keys=fields.String(), values=fields.Float(), required=True)
-    end = _Angles(keys=fields.String(), values=fields.Float(), required=True)
+    change = fields.List(_Degrees(), required=True, validate=validate.Length(equal=2))
+    start = _Angles(keys=fields.String(), values=_Degrees(), required=True)
+    end = _Angles(keys=fields.String(), values=_Degrees(), required=True)
     arrow_from = fields.String(required=True)
     caption = _text()
     close_up = fields.Boolean(load_default=False, truthy={True}, falsy={False})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-from .record import ProgressStoreError, format_timestamp, parse_timestamp
+from .record import MAX_ITEMS, ProgressStoreError, format_timestamp, parse_timestamp
 
 MAX_ATTEMPTS = 10_000
 # A spaced-review rating, worst to best (FSRS's four grades): the one list the schema, the scheduler and the
@@ -91,6 +91,14 @@ def add_review(progress: dict[str, Any], review: Review) -> None:
     records = {review_key(r): r for r in progress.get("reviews", [])}
     record = review.as_record()
     records[review_key(record)] = record
+    if len(records) > MAX_ITEMS:
+        # The schedule is replayed from every review, so old ones cannot be dropped or folded into a saved
+        # state without breaking the loss-free merge of two files; the learner gets a plain reason instead
+        # of the reader's "longer than maximum length".
+        raise ProgressStoreError(
+            f"This rating was not saved, because your review history already holds {MAX_ITEMS:,} ratings, the "
+            "most a progress file can keep; everything you had saved is unchanged, and Review today still "
+            "schedules your cards from it.")
     progress["reviews"] = [records[k] for k in sorted(records)]
 
 

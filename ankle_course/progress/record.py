@@ -28,7 +28,7 @@ FUTURE_TOLERANCE = timedelta(days=1)  # an import may come from a computer whose
 
 # C0 and C1 control characters, lone surrogates (valid JSON, but no file can be written with one), and the
 # invisible bidirectional overrides that can make a name or id read as something else: refused everywhere.
-_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?\Z")
 
 
@@ -91,7 +91,7 @@ def normalise_timestamp(text: Any) -> str:
 # ---------------------------------------------------------------------------------------------- bounds
 # Checked on JSON text made by json.dumps(..., ensure_ascii=False), which is C-fast even for a 1 MB file:
 # there a C0 control character appears as an escape (\n, \u001b), everything else as itself.
-_RAW_BAD = re.compile("[\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_RAW_BAD = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ESCAPES = re.compile(r"(\\+)(?:[bfnrt]|u00[01][0-9a-fA-F])")  # an odd run of backslashes is an escape
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKET = re.compile(r"[\[\]{}]")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+from ..cli import OneLineParser, fail, parse
 from ..content import ContentError, load_course
 from ..outpath import OutputPathError, check_output_path, write_output
 from .gift import to_gift
@@ -21,8 +23,8 @@ from .qti import to_qti_zip
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ankle_course.quiz", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = OneLineParser(prog="python -m ankle_course.quiz", description=__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="write the question bank as Moodle GIFT or Canvas QTI 1.2")
     export.add_argument("--format", required=True, choices=("gift", "qti"))
@@ -30,22 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--module", help="only this module's questions (e.g. anatomy)")
     export.add_argument("--audience", choices=("learner", "pt_student"), help="only this audience's questions")
     export.add_argument("--content", help="content folder (default: the shipped one)")
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
+    if isinstance(args, int):
+        return args
 
     try:
         out = check_output_path(args.out)
     except OutputPathError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
     try:
         content = load_course(args.content)
     except ContentError as exc:
-        print(f"error: the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content "
-              f"check {args.content or ''}".rstrip(), file=sys.stderr)
-        return 1
+        return fail(f"the course content has {len(exc.problems)} problem(s); run: python -m ankle_course.content "
+                    f"check {args.content or ''}".rstrip())
     if args.module and args.module not in content.modules:
-        print(f"unknown module {args.module!r}; expected one of: {', '.join(content.modules)}", file=sys.stderr)
-        return 2
+        return fail(f"argument --module: unknown module {args.module!r}; expected one of: {', '.join(content.modules)}")
     questions = [q for q in content.questions.values()
                  if (not args.module or q.module == args.module) and (not args.audience or q.audience == args.audience)]
     if args.format == "gift":
@@ -56,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         write_output(out, data)
     except OutputPathError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
     print(f"Wrote {len(questions)} questions to {out} ({args.format.upper()}).")
     for note in notes:
         print(f"  note: {note}")

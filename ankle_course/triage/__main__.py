@@ -2,14 +2,13 @@
 
 Prints top-1 and top-3 condition accuracy, exact triage, under- and over-triage, a table per gold triage
 level and every miss. A vignette whose findings break the vocabulary is listed by id and counted, so one
-bad case does not hide the score of the rest. Exit status: 0 when every vignette was scored, 1 when some
-were invalid (they are listed, and the rest are scored), 2 when the file cannot be read as a vignette list
-(with a one-line message, never a traceback).
+bad case does not hide the score of the rest. Exit status: 0 when every vignette was scored; 1, with one
+`error:` line on stderr (never a traceback), when some were invalid (they are listed, and the rest are
+scored), when the file cannot be read as a vignette list, or for a bad argument (ankle_course.cli).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cli import OneLineParser, fail, parse
 from ..content.problems import ContentError
 from .engine import assess
 from .vocabulary import CONDITIONS, TRIAGE_LEVELS, urgency
@@ -179,25 +179,24 @@ def report(name: str, s: Score) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ankle_course.triage", description=__doc__.split("\n")[0])
+    parser = OneLineParser(prog="python -m ankle_course.triage", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     evaluate = sub.add_parser("evaluate", help="score the checker on a JSON list of vignettes")
     evaluate.add_argument("file", type=Path)
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
+    if isinstance(args, int):
+        return args
     try:
         vignettes = read_vignettes(args.file)
         result = score(vignettes)
     except BadFile as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
     except ContentError as exc:  # the shipped model data itself is broken
-        print(f"error: the triage model does not load: {exc.problems[0]}"
-              + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""), file=sys.stderr)
-        return 2
+        return fail(f"the triage model does not load: {exc.problems[0]}"
+                    + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""))
     print(report(_safe(args.file), result))
     if result.invalid:
-        print(f"error: {len(result.invalid)} vignette(s) could not be scored; they are listed above", file=sys.stderr)
-        return 1
+        return fail(f"{len(result.invalid)} vignette(s) could not be scored; they are listed above")
     return 0
 
 

@@ -15,7 +15,7 @@ import ipywidgets as w
 from .. import appointment
 from ..content import Course, course
 from ..progress import ProgressError, ProgressStore
-from .common import esc, html_widget, notice
+from .common import esc, html_widget, notice, set_aside_notice
 
 
 def _utc_now() -> datetime:
@@ -52,6 +52,8 @@ class AppointmentSummary(w.VBox):
             progress: Mapping[str, Any] = self.store.load()
         except ProgressError as exc:  # the summary is still made, without the exercise log
             progress, problem = {}, notice(f"{exc} The summary below leaves out your exercise log.", "warning")
+        else:  # a corrupt file was set aside: say so, or the name and log would vanish from the summary unexplained
+            problem = set_aside_notice(self.store)
         self.page = appointment.summary_html(self.findings(), self.track(), progress, self.content, self.clock())
         name = appointment.FILE_NAME
         self.message.value = (

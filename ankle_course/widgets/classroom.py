@@ -10,7 +10,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from ..figures import show
-from ..classroom import class_mastery, item_stats, load_class
+from ..classroom import GradebookError, class_mastery, item_stats, load_class
 from ..content import course
 from .common import esc, html_widget, notice, table
 
@@ -22,7 +22,7 @@ def class_results(folder: str | Path) -> None:
     content = course()
     try:
         data = load_class(folder)
-    except FileNotFoundError as exc:
+    except (GradebookError, FileNotFoundError) as exc:
         display(HTML(notice(str(exc), "error")))
         return
     parts = [notice(f"Read {len(data.learners)} progress file(s) from {data.folder}.", "ok")]
@@ -85,7 +85,7 @@ def bank_overview() -> HTML:
 
 def gradebook_export(folder: str | Path) -> w.VBox:
     """Buttons that write the class's gradebook CSV for Canvas or Moodle and offer it as a download."""
-    from ..classroom import GradebookError, class_gradebook, refuse_overwriting_inputs
+    from ..classroom import class_gradebook, refuse_overwriting_inputs
     from ..outpath import OutputPathError, check_output_path, write_output
 
     message = html_widget("", "ankle-gradebook-message")

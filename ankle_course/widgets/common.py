@@ -80,6 +80,13 @@ def notice(text: str, kind: str = "info") -> str:
             f'padding:4px 10px;margin:4px 0">{symbol} {esc(text)}</div>')
 
 
+def set_aside_notice(store: Any) -> str:
+    """The store's one-time message that it put an unreadable progress file aside, as a warning box (or "");
+    cleared once taken, so the learner hears it once and not from every later save."""
+    text, store.notice = store.notice, None
+    return notice(text, "warning") if text else ""
+
+
 def table(header: Iterable[str], rows: Iterable[Iterable[str]], caption: str) -> str:
     """An accessible HTML table; cells are escaped here, so callers pass plain text."""
     head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px">{esc(h)}</th>' for h in header)

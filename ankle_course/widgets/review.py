@@ -14,7 +14,7 @@ import ipywidgets as w
 from .. import spaced_review as sr
 from ..content import Course, course
 from ..progress import REVIEW_RATINGS, ProgressError, ProgressStore
-from .common import Panel, esc, html_widget, notice, set_visible, table
+from .common import Panel, esc, html_widget, notice, set_aside_notice, set_visible, table
 
 
 def _utc_now() -> datetime:
@@ -64,6 +64,9 @@ class ReviewPanel(Panel):
             self._show(None)
             self.summary.value = notice(str(exc), "error")
             return
+        warned = set_aside_notice(self.store)
+        if warned:  # the file was set aside: say so, or the fresh deck below would look like lost progress
+            self.message.value = warned
         now = self.clock()
         plan = sr.plan(self.content, progress, now, self.module)
         self.summary.value = f"<p>{esc(sr.summary_text(plan, now))}</p>"
@@ -100,7 +103,8 @@ class ReviewPanel(Panel):
         except (ProgressError, sr.ReviewError) as exc:
             self.message.value = notice(str(exc), "error")
             return
-        self.message.value = notice(f"Saved: {sr.RATING_LABELS[rating].split(' (')[0].lower()}.", "ok")
+        self.message.value = set_aside_notice(self.store) + notice(
+            f"Saved: {sr.RATING_LABELS[rating].split(' (')[0].lower()}.", "ok")
         self.refresh()
 
 
