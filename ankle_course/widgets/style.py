@@ -42,9 +42,36 @@ COURSE_CSS = f"""
   font-size: 16px;
 }}
 .jp-OutputArea-output .widget-html-content {{ font-size: 16px; line-height: 1.45; }}
+.jp-OutputArea-output summary {{ min-height: {TARGET_PX}px; padding: 10px 0; box-sizing: border-box; }}
 .jp-OutputArea-output .widget-html-content img, .jp-OutputArea-output .widget-html-content svg {{ max-width: 100%; height: auto; }}
-.jp-OutputArea-output .widget-html-content table {{ display: block; max-width: 100%; overflow-x: auto; }}
-.jp-OutputArea-output .js-plotly-plot .modebar-btn {{ min-width: 28px !important; min-height: 28px !important; padding: 3px 4px !important; }}
+/* Secondary text (sources, captions, notes) is written a little smaller in some views; not under 16 px. */
+.jp-OutputArea-output [style*="font-size:smaller"], .jp-OutputArea-output [style*="font-size:0.9em"],
+.jp-OutputArea-output [style*="font-size:0.8em"], .jp-OutputArea-output [style*="font-size:95%"],
+.jp-OutputArea-output [style*="font-size:90%"] {{
+  font-size: 16px !important;
+}}
+/* Tables and long words wrap to the screen instead of scrolling it sideways. */
+.jp-OutputArea-output table, .jp-RenderedHTMLCommon table {{ max-width: 100%; }}
+.jp-OutputArea-output td, .jp-OutputArea-output th, .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th,
+.jp-RenderedHTMLCommon code {{
+  overflow-wrap: anywhere;
+}}
+.jp-RenderedHTMLCommon pre, .jp-RenderedHTMLCommon pre code {{ white-space: pre-wrap; }}
+/* The page's text too (the sheet applies to the whole page): links are underlined, so they never rest on
+   colour alone, and a folded box (details / summary) opens from a full-size target. */
+.jp-RenderedHTMLCommon a, .jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited {{
+  text-decoration: underline;
+}}
+.jp-RenderedHTMLCommon summary {{ min-height: {TARGET_PX}px; padding: 10px 0; box-sizing: border-box; cursor: pointer; }}
+.js-plotly-plot .modebar-btn {{
+  min-width: 28px !important; min-height: 28px !important; height: 28px !important; padding: 4px 6px !important;
+}}
+/* JupyterLab's dark theme (and Voila's): plotly draws every figure on the white ground of figures/theme.py,
+   a white box on a dark page. Inverting lightness and turning the hue back round keeps each colour's hue
+   (so the Okabe-Ito palette stays told apart) and gives light text on a dark ground. */
+body[data-jp-theme-light="false"] .jp-OutputArea-output .js-plotly-plot {{
+  filter: invert(0.92) hue-rotate(180deg);
+}}
 """
 
 
