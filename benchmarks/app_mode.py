@@ -3,7 +3,8 @@
     python benchmarks/app_mode.py                 # every learner notebook, 1 run each
     python benchmarks/app_mode.py --repeat 3 --only 02_causes.ipynb,05_exercises.ipynb
 
-For each notebook, in one Jupyter server (the browser tests' own, serving a copy of the course):
+For each notebook (two Jupyter servers, as the browser tests start them, each on a copy of the course: one
+for app mode, one for JupyterLab, since jupyter_server's file cache mixes up their extension folders):
 - app: open `/voila/render/notebooks/<name>` in Chromium at phone size, until the first widget is drawn
   (the learner can start using the page) and until every widget is drawn (ready, as the app-mode tests
   wait for it);
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     scratch = Path(tempfile.mkdtemp(prefix="ankle-app-bench-"))
-    server = start_lab(NOTEBOOKS_DIR, scratch, scratch / "server.log")
+    server = start_lab(NOTEBOOKS_DIR, scratch / "app", scratch / "app-server.log")
+    lab = start_lab(NOTEBOOKS_DIR, scratch / "lab", scratch / "lab-server.log")
     rows = []
     try:
         with sync_playwright() as playwright:
@@ -105,13 +107,14 @@ def main(argv: list[str] | None = None) -> int:
                     first, ready = time_app(browser, server, name)
                     firsts.append(first)
                     readies.append(ready)
-                    labs.append(time_lab(browser, server, name))
+                    labs.append(time_lab(browser, lab, name))
                 row = (name, statistics.median(firsts), statistics.median(readies), statistics.median(labs))
                 rows.append(row)
                 print(f"  measured {name}", file=sys.stderr)
             browser.close()
     finally:
         stop_lab(server)
+        stop_lab(lab)
 
     print(f"App mode (Voilà) against JupyterLab, seconds, median of {args.repeat} run(s) each; noisy under load.")
     print(f"{'notebook':<26} {'app: 1st widget':>15} {'app: ready':>11} {'lab: run all':>13} {'ready/lab':>10}")

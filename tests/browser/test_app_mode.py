@@ -1,8 +1,8 @@
 """Every learner notebook in app mode (Voilà), the way the README's first command and the Binder link open
 it, on a phone (390 × 844) and on a laptop (1280 × 800).
 
-One Jupyter server for the session (the `lab_server` of conftest.py, which serves Voilà as an extension
-beside JupyterLab) and one page per notebook: opened at phone size, where the module's main interaction
+One Jupyter server for the session, of its own (Voilà runs in it as a server extension, as on Binder), and
+one page per notebook: opened at phone size, where the module's main interaction
 is replayed, then resized to laptop size for the layout checks. Checked: nothing but the local server is
 ever asked for anything; no error output; widgets, figures and pictures drawn; axe-core finds nothing
 serious; no sideways page scroll, no cut-off label, tap targets of 24 × 24 px or more, text of 16 px or
@@ -32,21 +32,37 @@ LEARNER_NOTEBOOKS = [n for n in discover_notebooks() if "/" not in n]
 VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP}
 # The app page as a whole is the course's: audit all of it (the markdown text too, not only outputs).
 AXE_CONTEXT = {"include": [["#rendered_cells"]]}
-APP_SECONDS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory):
+    """A Jupyter server for app mode only, on its own copy of the course.
+
+    Not conftest's `lab_server`: jupyter_server's static-file handler caches where it found each file by the
+    requested path alone, for every handler at once. Voilà serves the lab extensions from share/jupyter and
+    the test JupyterLab from a folder of links to them, so once Voilà has served a file, JupyterLab's
+    handler is handed Voilà's path for it, outside its own folder, and answers 403.
+    """
+    from browser_env import ARTIFACTS
+    from browser_lab import start_lab, stop_lab
+
+    from browser_env import NOTEBOOKS_DIR
+
+    server = start_lab(NOTEBOOKS_DIR, tmp_path_factory.mktemp("app-mode"), ARTIFACTS / "app-mode-server.log")
+    yield server
+    stop_lab(server)
 
 
 @pytest.fixture(scope="module", params=LEARNER_NOTEBOOKS, ids=str)
-def app(request: pytest.FixtureRequest, lab_server, chromium) -> Iterator[AppPage]:
+def app(request: pytest.FixtureRequest, app_server, chromium) -> Iterator[AppPage]:
     """One notebook in app mode at phone size, in its own browser context; its kernel is stopped after."""
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
-    path = f"{lab_server.notebooks_path}/{request.param}"
-    opened = open_app(page, request.param, app_url(lab_server.base_url, path, lab_server.token),
-                      lab_server.base_url, TIMEOUT_S)
-    APP_SECONDS[request.param] = opened.seconds
+    path = f"{app_server.notebooks_path}/{request.param}"
+    opened = open_app(page, request.param, app_url(app_server.base_url, path, app_server.token),
+                      app_server.base_url, TIMEOUT_S)
     yield opened
     context.close()
-    lab_server.shutdown_all_sessions()
 
 
 # Module 1 captures figures into Output widgets, and nbclient (which Voilà runs notebooks with) can then wait
@@ -106,13 +122,13 @@ def test_app_page_has_no_serious_accessibility_violations(app):
     assert not serious, f"{app.name}: axe-core found serious/critical problems:\n{describe(serious)}"
 
 
-def test_main_interactions_work_in_app_mode_on_a_phone(app, lab_server):
+def test_main_interactions_work_in_app_mode_on_a_phone(app, app_server):
     _require_ready(app)
     interactions = interactions_for(app.name)
     if not interactions:
         pytest.skip(f"no interactions for {app.name}")
     app.page.set_viewport_size(PHONE)
-    ctx = InteractionContext(app.page, lab_server.base_url, lab_server.course_home, lab_server.root_dir)
+    ctx = InteractionContext(app.page, app_server.base_url, app_server.course_home, app_server.root_dir)
     failures = []
     for interaction in interactions:
         try:
