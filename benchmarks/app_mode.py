@@ -30,7 +30,7 @@ from browser_app import COUNT_JS, PHONE, app_url, wait_until_ready  # noqa: E402
 from browser_env import CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS_DIR, VIEWPORT, discover_notebooks  # noqa: E402
 from browser_lab import start_lab, stop_lab  # noqa: E402
 
-TIMEOUT_S = 300.0
+TIMEOUT_S = 150.0
 
 
 def time_app(browser, server, name: str) -> tuple[float, float]:
@@ -48,8 +48,12 @@ def time_app(browser, server, name: str) -> tuple[float, float]:
                 first = time.monotonic() - start
                 break
             page.wait_for_timeout(50)
-        wait_until_ready(page, deadline)
-        ready = time.monotonic() - start
+        try:
+            wait_until_ready(page, deadline)
+            ready = time.monotonic() - start
+        except TimeoutError as exc:  # reported as n/a; module 1 can wait out nbclient timeouts (nbclient#312)
+            print(f"  (app page {name} never became ready: {exc})", file=sys.stderr)
+            ready = float("nan")
     finally:
         context.close()
         server.shutdown_all_sessions()
