@@ -1,4 +1,5 @@
-"""The README's two quick-start commands stay true: CI runs the test one verbatim."""
+"""The README's two quick-start commands stay true: the first opens the course as an app at the start page,
+and CI runs the test one verbatim."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def quick_start_commands() -> list[str]:
 
 def test_readme_gives_exactly_two_quick_start_commands():
     open_cmd, test_cmd = quick_start_commands()
-    assert "requirements.txt" in open_cmd and "jupyter lab notebooks/00_start_here.ipynb" in open_cmd
+    assert "requirements.txt" in open_cmd and "/voila/render/notebooks/00_start_here.ipynb" in open_cmd
     assert "requirements-test.txt" in test_cmd and test_cmd.endswith("python -m pytest")
 
 

@@ -11,6 +11,8 @@ from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as w
 
+from ankle_course.widgets.style import style_element
+
 esc = html.escape
 
 LEVEL_STYLE = {
@@ -60,6 +62,14 @@ class Panel(w.VBox):
     def __init__(self, children: Iterable[w.Widget] = (), name: str = "This exercise", **kwargs: Any):
         super().__init__(list(children), **kwargs)
         self.name = name
+
+    def _ipython_display_(self) -> None:
+        """Show the course's style sheet (widgets/style.py) just before the panel, so that any course view
+        on a page makes every widget on it fit a phone; the sheet itself draws nothing."""
+        from IPython.display import HTML, display
+
+        display(HTML(style_element()))
+        display(self._repr_mimebundle_(), raw=True)
 
     def __repr__(self) -> str:
         return f"{self.name}: interactive. Open this notebook in JupyterLab (or the course's Binder) and run it to use it."

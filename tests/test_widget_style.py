@@ -1,0 +1,35 @@
+"""The course's widget style sheet: one definition, shown with every course panel, sized for a phone."""
+
+from __future__ import annotations
+
+import re
+
+import ipywidgets as w
+
+from ankle_course.widgets import style
+from ankle_course.widgets.common import Panel
+
+
+def test_displaying_a_panel_shows_the_style_sheet_first_then_the_widget(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs, **kw: shown.append((objs, kw)))
+    Panel([w.Label("x")], name="Test")._ipython_display_()
+    (sheet,), _ = shown[0]
+    assert sheet.data == style.style_element()
+    (bundle,), kw = shown[1]
+    assert kw == {"raw": True} and "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_style_sheet_keeps_targets_and_text_large_enough():
+    css = style.COURSE_CSS
+    assert style.TARGET_PX >= 44 and style.ROW_PX >= 24
+    assert "--jp-widgets-font-size: 16px" in css
+    assert re.search(r"\.widget-button.*?text-overflow: clip", css, re.S), "button labels must wrap, never be cut"
+    assert "{" in css and "{{" not in css  # the f-string was rendered
+
+
+def test_style_sheet_applies_to_outputs_only_never_to_jupyterlab_chrome():
+    css = re.sub(r"/\*.*?\*/", "", style.COURSE_CSS, flags=re.S)
+    for selector in re.findall(r"([^{}]+)\{", css):
+        for part in selector.split(","):
+            assert re.search(r"jp-OutputArea-output|jp-RenderedHTMLCommon|js-plotly-plot", part), part
