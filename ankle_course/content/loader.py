@@ -199,14 +199,16 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                 f"unknown structure '{q.structure}'; expected an id from structures.toml"))
     from ..triage.vocabulary import CONDITIONS  # the symptom-checker contract's condition ids
 
+    def contract_condition(file: str, entry: str, field: str, ident: str) -> None:
+        if ident not in CONDITIONS:
+            problems.append(ContentProblem(file, f"'{entry}'", field, f"unknown condition '{ident}'; expected a "
+                                           "condition id of the symptom-checker contract"))
+
     for ex in records["exercises"].values():
         if ex.next_exercise is not None:
             expect("exercises", ex, "next_exercise", (ex.next_exercise,), "exercises", "exercise", is_list=False)
         for i, cond in enumerate(ex.not_by_default_for):
-            if cond not in CONDITIONS:
-                problems.append(ContentProblem(
-                    "exercises.toml", f"'{ex.id}'", f"not_by_default_for[{i}]",
-                    f"unknown condition '{cond}'; expected a condition id of the symptom-checker contract"))
+            contract_condition("exercises.toml", ex.id, f"not_by_default_for[{i}]", cond)
     for plan in records["programme"].values():
         expect("programme", plan, "default_handout", plan.default_handout, "exercises", "exercise")
         if plan.id != PROGRAMME_ID:  # the course reads one plan, by this id: another would be silently ignored
@@ -218,24 +220,15 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             "programme.toml", f"'{PROGRAMME_ID}'", "id",
             f"no [[plan]] has id '{PROGRAMME_ID}', which the course needs for its pain rule and handout"))
     for rng in records["recovery"].values():
-        if rng.condition not in CONDITIONS:
-            problems.append(ContentProblem(
-                "recovery.toml", f"'{rng.id}'", "condition",
-                f"unknown condition '{rng.condition}'; expected a condition id of the symptom-checker contract"))
+        contract_condition("recovery.toml", rng.id, "condition", rng.condition)
     for card in records["differential"].values():
         if card.id in CONDITIONS:
             problems.append(ContentProblem("differential.toml", f"'{card.id}'", "id",
                                            "is a symptom-checker condition; its card belongs in conditions.toml"))
         for i, ident in enumerate(card.mimics):
-            if ident not in CONDITIONS:
-                problems.append(ContentProblem(
-                    "differential.toml", f"'{card.id}'", f"mimics[{i}]",
-                    f"unknown condition '{ident}'; expected a condition id of the symptom-checker contract"))
+            contract_condition("differential.toml", card.id, f"mimics[{i}]", ident)
     for card in records["evidence"].values():
-        if card.condition not in CONDITIONS:
-            problems.append(ContentProblem(
-                "treatment_evidence.toml", f"'{card.id}'", "condition",
-                f"unknown condition '{card.condition}'; expected a condition id of the symptom-checker contract"))
+        contract_condition("treatment_evidence.toml", card.id, "condition", card.condition)
     for case in records["cases"].values():
         if records["conditions"] and case.condition not in records["conditions"]:
             problems.append(ContentProblem(

@@ -183,3 +183,14 @@ def interactions_for(notebook: str) -> list[Interaction]:
     """Every interaction for a notebook: the registry's, then its interactions/ file's (none: no hook yet)."""
     extra = module_interaction(notebook)
     return [*INTERACTIONS.get(notebook, []), *([extra] if extra else [])]
+
+
+def interaction_failures(interactions: list[Interaction], ctx: InteractionContext, limit: int = 600) -> list[str]:
+    """Run every interaction and describe each that fails: the report shows them all, not just the first."""
+    failures = []
+    for interaction in interactions:
+        try:
+            interaction(ctx)
+        except Exception as exc:
+            failures.append(f"{interaction.__name__}: {type(exc).__name__}: {str(exc)[:limit]}")
+    return failures

@@ -24,7 +24,7 @@ if missing_browser_reason() and not in_ci():
 from browser_app import LAPTOP, PHONE, AppPage, app_url, layout, open_app  # noqa: E402
 from browser_app import FIGURES_JS, IMAGES_JS, OUTPUT_PROBLEMS_JS  # noqa: E402
 from browser_axe import describe, serious_violations  # noqa: E402
-from browser_interactions import InteractionContext, interactions_for  # noqa: E402
+from browser_interactions import InteractionContext, interaction_failures, interactions_for  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -129,12 +129,7 @@ def test_main_interactions_work_in_app_mode_on_a_phone(app, app_server):
         pytest.skip(f"no interactions for {app.name}")
     app.page.set_viewport_size(PHONE)
     ctx = InteractionContext(app.page, app_server.base_url, app_server.course_home, app_server.root_dir)
-    failures = []
-    for interaction in interactions:
-        try:
-            interaction(ctx)
-        except Exception as exc:  # report every interaction, not just the first that fails
-            failures.append(f"{interaction.__name__}: {type(exc).__name__}: {str(exc)[:600]}")
+    failures = interaction_failures(interactions, ctx)
     assert not failures, f"{app.name}:\n" + "\n".join(failures)
 
 

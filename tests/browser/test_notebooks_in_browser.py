@@ -19,7 +19,7 @@ if missing_browser_reason() and not in_ci():
     pytest.skip(missing_browser_reason(), allow_module_level=True)
 
 from browser_axe import describe, run_axe, serious_violations  # noqa: E402
-from browser_interactions import InteractionContext, interactions_for  # noqa: E402
+from browser_interactions import InteractionContext, interaction_failures, interactions_for  # noqa: E402
 from browser_notebook import (broken_images, error_outputs, plot_problems, stderr_outputs,  # noqa: E402
                               unrenderable_outputs, widget_problems)
 
@@ -101,10 +101,5 @@ def test_main_interactions_change_what_the_learner_sees(notebook_run, lab_server
     if notebook_run.run_problem:
         pytest.skip(_not_finished(notebook_run))
     ctx = InteractionContext(notebook_run.page, lab_server.base_url, lab_server.course_home, lab_server.root_dir)
-    failures = []
-    for interaction in interactions:
-        try:
-            interaction(ctx)
-        except Exception as exc:  # report every interaction, not just the first that fails
-            failures.append(f"{interaction.__name__}: {type(exc).__name__}: {exc}")
+    failures = interaction_failures(interactions, ctx, limit=100_000)
     assert not failures, f"{notebook_run.name}:\n" + "\n".join(failures)
