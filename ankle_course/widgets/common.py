@@ -11,6 +11,7 @@ from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as w
 
+from ankle_course.figures import DEFAULT_ALT, PlotlyFigure, mimebundle
 from ankle_course.widgets.style import style_element
 
 esc = html.escape
@@ -127,3 +128,12 @@ def set_visible(widget: w.Widget, visible: bool) -> None:
         widget.layout = w.Layout(**{k: v for k, v in widget.layout.get_state().items()
                                     if not k.startswith("_") and v is not None})
     widget.layout.display = display
+
+
+def draw_figures(out: w.Output, *figures: PlotlyFigure, alt: str = DEFAULT_ALT) -> None:
+    """Replace what `out` shows with `figures`, by setting its outputs rather than capturing with `with out:`.
+
+    Capturing makes every notebook runner built on nbclient (nbconvert, papermill, Voilà) wait out the whole
+    cell timeout when it happens while a cell runs (jupyter/nbclient#312); setting outputs never waits."""
+    out.outputs = tuple({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}}
+                        for fig in figures)

@@ -8,7 +8,8 @@ import ipywidgets as w
 
 from ..citations import current_page
 from ..content import Course
-from ..figures import PlotlyFigure, mimebundle
+from ..figures import PlotlyFigure
+from .common import draw_figures
 from .references import references
 
 
@@ -18,7 +19,7 @@ def show_figure(out: w.Output, fig: PlotlyFigure, alt: str) -> None:
     Setting `outputs` directly (rather than `with out: display(...)`) works the same in JupyterLab and in
     pytest, so tests can check what the learner sees. `alt` is the plain-text fallback.
     """
-    out.outputs = ({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}},)
+    draw_figures(out, fig, alt=alt)
 
 
 def sources_html(ref_ids: Iterable[str], content: Course | None = None) -> str:

@@ -19,7 +19,6 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from ..citations import CitationPage, current_page, full_list_html
-from ..figures import show
 from ..content import Course, course
 from ..content.records import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
@@ -28,7 +27,7 @@ from ..progression import (
     frequency_text, next_exercise_advice, pain_rule_rows, progress_rule_text, progression_advice, rule,
     weekly_trend_advice,
 )
-from .common import Panel, esc, html_widget, notice, pain_scale, table
+from .common import Panel, draw_figures, esc, html_widget, notice, pain_scale, table
 from .timer import ExerciseTimerView
 
 IMAGES = Path(__file__).resolve().parents[2] / "images"
@@ -246,11 +245,8 @@ class SessionLogView:
         self.table.value = table(("When", "Exercise", "Dosage", "Done", "Finished", "Pain during", "Next morning"),
                                  rows, "Your exercise sessions (the same facts as the figures)") if rows else (
             "<p>No sessions saved yet. Use the timer above, then press <em>Save session</em>.</p>")
-        self.figures.clear_output()
-        if sessions:
-            with self.figures:
-                show(sessions_per_week_figure(sessions))
-                show(pain_trend_figure(sessions))
+        draw_figures(self.figures, *((sessions_per_week_figure(sessions), pain_trend_figure(sessions))
+                                     if sessions else ()))
 
     def _advice_html(self, sessions: list[dict[str, Any]]) -> str:
         if not sessions:

@@ -12,13 +12,12 @@ from typing import Any, Callable, Sequence
 import ipywidgets as w
 
 from ..citations import current_page
-from ..figures import show
 from ..content import Course, course
 from ..content.records import Question
 from ..progress import ProgressError, ProgressStore
 from ..quiz import (QuizSession, ResponseError, Shown, correct_answer_text, final_questions, latest_scores,
                     module_questions, objective_mastery, verdict)
-from .common import Panel, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
+from .common import Panel, draw_figures, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
 
 PLACEHOLDER = "— choose —"
 ORDINALS = ("1st", "2nd", "3rd") + tuple(f"{i}th" for i in range(4, 21))
@@ -97,8 +96,7 @@ class QuestionView:
                                "the structure in words.)</em></p>", "ankle-quiz-figure-missing")
         out = w.Output()
         out.add_class("ankle-quiz-figure")
-        with out:
-            show(figure)
+        draw_figures(out, figure)
         return out
 
     def response(self) -> Any:
@@ -277,9 +275,7 @@ def mastery_summary(store: ProgressStore | None = None, content: Course | None =
               "—" if r.mean_score is None else f"{r.mean_score:.0%}", STATUS_TEXT[r.status]) for r in rows],
             f"Mastery per learning objective (mastered = at least {MASTERY_MIN_ANSWERED} answered, "
             f"mean score {MASTERY_SCORE:.0%} or more)")
-        out.clear_output()
-        with out:
-            show(mastery_figure(rows))
+        draw_figures(out, mastery_figure(rows))
 
     button = w.Button(description="Update my mastery summary", tooltip="Redraw from your saved answers")
     button.add_class("ankle-mastery-refresh")

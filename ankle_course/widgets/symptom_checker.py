@@ -13,7 +13,6 @@ from typing import Any, Callable
 import ipywidgets as w
 from IPython import get_ipython
 
-from ..figures import mimebundle, show
 from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
@@ -21,7 +20,8 @@ from ..content.records import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
 from ..symptom_questions import (NONE_OF_THESE, NONE_OF_THESE_LABEL, SECTION_TITLES, SKIP, SKIP_LABEL, questions_for,
                                  read_answers)
-from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
+from .common import (LEVEL_STYLE, Panel, draw_figures, esc, html_widget, notice, set_visible, shared_layout,
+                     shared_style, table)
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."
@@ -30,12 +30,11 @@ WARNING_FIRST = ("If a warning sign applies, get care as fast as the start page 
 
 
 def question_figure(name: str) -> w.Output:
-    """The drawing a question names (see QUESTION_FIGURES), set as the Output's content rather than captured
-    with `with out:`, so that nothing waits on output capture while the page is built."""
+    """The drawing a question names (see QUESTION_FIGURES)."""
     fig, alt = {"ottawa_points": (ottawa_diagram(show_status=False), OTTAWA_POINTS_ALT)}[name]
     out = w.Output(layout=shared_layout(max_width="560px"))
     out.add_class(f"ankle-question-figure-{name}")
-    out.outputs = ({"output_type": "display_data", "data": mimebundle(fig, alt), "metadata": {}},)
+    draw_figures(out, fig, alt=alt)
     return out
 
 
@@ -303,10 +302,7 @@ class SymptomChecker(Panel):
             self.figure = differential_bars([(x.short_name, x.probability) for x in explanation.likely])
         if get_ipython() is None:  # outside a notebook (tests): keep the figure, draw nothing
             return
-        self.chart.clear_output(wait=True)
-        if self.figure is not None:
-            with self.chart:
-                show(self.figure)
+        draw_figures(self.chart, *((self.figure,) if self.figure is not None else ()))
 
 
 def _result_html(x: Explanation) -> str:
