@@ -10,11 +10,24 @@ started.
 from __future__ import annotations
 
 import re
+import time
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 TIMEOUT_MS = 15_000
 DUE = re.compile(r"(\d+) to review now")
+
+
+def _due_now(summary: Locator) -> int:
+    """The number the summary shows, read again until one read has it: the check above matches textContent,
+    and the panel can redraw between that check and a later read (seen once in CI, on a fresh JupyterLite)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        found = DUE.search(summary.text_content() or "")
+        if found or time.monotonic() > deadline:
+            assert found, f"the Review panel's summary no longer says how many are due: {summary.text_content()!r}"
+            return int(found.group(1))
+        summary.page.wait_for_timeout(200)
 
 
 def interact(page: Page) -> None:
@@ -23,7 +36,7 @@ def interact(page: Page) -> None:
     expect(panel).to_be_visible(timeout=TIMEOUT_MS)
     summary = panel.locator(".ankle-review-summary").first
     expect(summary).to_contain_text(DUE, timeout=TIMEOUT_MS)
-    due_before = int(DUE.search(summary.inner_text()).group(1))
+    due_before = _due_now(summary)
     card = panel.locator(".ankle-review-card").first
     first_card = card.inner_text()
 
