@@ -13,7 +13,6 @@ import tempfile
 
 import nbval.plugin
 
-
 _nbval_collect = nbval.plugin.IPyNbFile.collect
 
 

@@ -12,9 +12,10 @@ schema's `exercise_sessions`) and exercise names, so it does not depend on how t
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from html import escape
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from .content import Course, course
@@ -182,7 +183,7 @@ def summary_html(findings: Mapping[str, Any], track: str = "learner", progress: 
     loaded progress record (for the learner's name and exercise sessions); `now` dates the page."""
     content = content or course()
     progress = progress or {}
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     name = progress.get("learner_name") or ""
     who = f"<p><strong>Name:</strong> {esc(name)}</p>" if name else ""
     return (

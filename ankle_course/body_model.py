@@ -20,8 +20,8 @@ arms by the sides, feet at right angles to the shins).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from .content.poses import HANDS, JOINTS, POINTS, PROPS, SIDES, SUPPORTS, VIEWS, check_pose  # noqa: F401
 
@@ -112,7 +112,10 @@ class Body:
 
 def _leg(angles: Mapping[str, float], side: str, hip: Vec, trunk: Mat) -> tuple[dict[str, Vec], tuple[Vec, ...]]:
     s = SIDES[side]
-    a = lambda j: float(angles.get(f"{side}_{j}", 0.0))  # noqa: E731
+
+    def a(joint: str) -> float:
+        return float(angles.get(f"{side}_{joint}", 0.0))
+
     thigh_m = _matmul(_matmul(_matmul(trunk, _rz(a("hip_flex"))), _rx(-s * a("hip_abd"))), _ry(-s * a("hip_rot")))
     knee = _add(hip, _apply(thigh_m, (0, -THIGH, 0)))
     shank_m = _matmul(thigh_m, _rz(-a("knee_flex")))
@@ -199,7 +202,9 @@ def _place_arms(points: dict[str, Vec], angles: Mapping[str, float], hands: str,
         shoulder = points[f"{side}_shoulder"]
         target = _hand_target(points, hands, side, counter_x)
         if target is None:  # free arm: posed by its angles
-            a = lambda j: float(angles.get(f"{side}_{j}", 0.0))  # noqa: E731
+            def a(joint: str, side: str = side) -> float:
+                return float(angles.get(f"{side}_{joint}", 0.0))
+
             upper_m = _matmul(_matmul(trunk_m, _rz(a("shoulder_flex"))), _rx(-s * a("shoulder_abd")))
             elbow = _add(shoulder, _apply(upper_m, (0, -UPPER_ARM, 0)))
             wrist = _add(elbow, _apply(_matmul(upper_m, _rz(a("elbow_flex"))), (0, -FOREARM, 0)))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
-from typing import Iterable
 from zoneinfo import ZoneInfo, available_timezones
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -102,7 +102,7 @@ def plan_ics(plan: ExercisePlan, now: datetime) -> bytes:
     start = first_start(plan, now)
     uid = uuid.uuid5(_NAMESPACE, f"{','.join(plan.days)}|{plan.at.isoformat()}|{plan.zone}|{now.isoformat()}")
     event = Event.new(summary=SUMMARY, description=DESCRIPTION, start=start,
-                      end=start + timedelta(minutes=plan.minutes), stamp=now.astimezone(timezone.utc), uid=str(uid))
+                      end=start + timedelta(minutes=plan.minutes), stamp=now.astimezone(UTC), uid=str(uid))
     event.add("rrule", vRecur(freq="WEEKLY", byday=[DAY_CODES[DAYS.index(d)] for d in plan.days]))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")

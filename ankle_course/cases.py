@@ -8,9 +8,10 @@ library is imported; the view in `ankle_course.widgets.cases` only shows what th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from .content import course
 from .content.records import Case, CaseOption, CaseStage
@@ -250,7 +251,7 @@ class CaseRun:
         return CaseProgress(case_id=self.case.id, stage=len(self._revealed), answers=dict(self.answers), at=at)
 
     @classmethod
-    def resume(cls, case: Case, record: Mapping[str, Any] | None) -> "CaseRun":
+    def resume(cls, case: Case, record: Mapping[str, Any] | None) -> CaseRun:
         """Replay saved answers to continue where the student stopped; a record that no longer fits the case
         (an instructor changed it) starts the case afresh rather than failing."""
         run = cls(case)

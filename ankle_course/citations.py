@@ -20,8 +20,8 @@ import html
 import json
 import re
 import secrets
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 from .content import Course, course
 from .content.problems import ContentProblem

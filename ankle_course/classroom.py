@@ -24,9 +24,10 @@ import math
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .content import Course
 from .progress import ProgressFileError, parse_progress

@@ -8,7 +8,7 @@ can never drift from the count, and a late refresh simply shows the right frame 
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from .timer import DONE, GET_READY, HOLD, RELAX, REST, Segment, TimerState
 

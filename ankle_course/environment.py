@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Literal, Mapping
+from collections.abc import Mapping
+from typing import Literal
 
 Place = Literal["browser", "binder", "hub", "local"]
 

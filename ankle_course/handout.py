@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .checker_result import ACTION
 from .cli import OneLineParser, fail, parse
@@ -168,7 +168,7 @@ def build(condition: str, stage: str, exercises: Sequence[str] | None, out: Path
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(notebook)
     write_output(out, (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My home exercise programme'
-                       f"</title><style>{PRINT_CSS}</style></head><body>{body}</body></html>").encode("utf-8"))
+                       f"</title><style>{PRINT_CSS}</style></head><body>{body}</body></html>").encode())
     return out
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import base64
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import handout
 from .content import Course, course

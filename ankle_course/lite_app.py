@@ -17,8 +17,8 @@ import base64
 import json
 import mimetypes
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Callable
 from urllib.parse import quote, urlencode
 
 SETUP = "%pip install -q ankle-course nbformat"

@@ -14,10 +14,11 @@ Pure functions over saved sessions (progress schema `exercise_sessions`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .content import Course, course
 from .content.records import PROGRAMME_ID, Programme

@@ -17,9 +17,10 @@ only on request and never here).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 
@@ -109,7 +110,7 @@ def deck(content: Course, progress: Mapping[str, Any]) -> list[ReviewItem]:
 def _as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ReviewError("The review clock must know its time zone.")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def replay(reviews: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], Card]:
@@ -150,7 +151,7 @@ def plan(content: Course, progress: Mapping[str, Any], now: datetime, module: st
     counts = Counter(d.date() for d in later)
     waiting = len(new) - len(fresh)  # new items beyond today's allowance start tomorrow
     if waiting:
-        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), timezone.utc)
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC)
         counts[tomorrow.date()] += min(NEW_PER_DAY, waiting)
         later = sorted([*later, tomorrow])
     days = (now.date() + timedelta(days=k) for k in range(UPCOMING_DAYS + 1))

@@ -9,8 +9,9 @@ absent finding as unknown, never as "no".
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .content import Course, course
 from .content.records import SymptomQuestion

@@ -12,7 +12,7 @@ import re
 import subprocess
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from ankle_course.appointment import summary_html
 from ankle_course.symptom_questions import questions_for
 
 CHROMIUM = "/usr/bin/chromium"
-T0 = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 9, tzinfo=UTC)
 
 
 def sessions(n: int) -> list[dict[str, Any]]:

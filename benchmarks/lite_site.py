@@ -27,8 +27,9 @@ from urllib.parse import quote, urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
-from ankle_course.lite_app import REPL_OPTIONS, app_url  # noqa: E402
 from browser_env import CHROMIUM, CHROMIUM_ARGS, VIEWPORT  # noqa: E402
+
+from ankle_course.lite_app import REPL_OPTIONS, app_url  # noqa: E402
 
 TARGET = 1.5
 TIMEOUT_MS = 420_000

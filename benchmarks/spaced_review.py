@@ -7,14 +7,14 @@ different lengths side by side: each rating in the panel re-plans once.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ankle_course import spaced_review as sr
 from ankle_course.content import course
 from ankle_course.progress import empty_progress
 from ankle_course.progress.record import MAX_ITEMS
 
-T0 = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, 9, tzinfo=UTC)
 RATINGS = ("good", "good", "hard", "good", "easy", "again")
 
 
@@ -29,7 +29,7 @@ def main() -> None:
     for n in (0, 100, 1000, MAX_ITEMS):
         progress = {**empty_progress(), "reviews": log(n)}
         now = T0 + timedelta(hours=6 * n + 1)
-        best = min(_time(lambda: sr.plan(course(), progress, now)) for _ in range(5))
+        best = min(_time(lambda progress=progress, now=now: sr.plan(course(), progress, now)) for _ in range(5))
         print(f"{n:>18} {best:>20.1f}")
 
 

@@ -6,9 +6,18 @@ import math
 
 import pytest
 
-from ankle_course.accuracy import (AccuracyInputError, examples, likelihood_ratios, odds_to_probability, parse_lr,
-                                   parse_percent, post_test_from_accuracy, post_test_probability,
-                                   probability_to_odds, worked)
+from ankle_course.accuracy import (
+    AccuracyInputError,
+    examples,
+    likelihood_ratios,
+    odds_to_probability,
+    parse_lr,
+    parse_percent,
+    post_test_from_accuracy,
+    post_test_probability,
+    probability_to_odds,
+    worked,
+)
 
 
 def test_bachmann_worked_example_negative_ottawa_rule_at_15_percent_leaves_about_1_4_percent():

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import ankle_course.figures  # noqa: F401  (sets the offline renderer)
-from ankle_course.figures import figure_object
 from ankle_course.anatomy.layers import LAYERS, drawn_in
 from ankle_course.content import course
+from ankle_course.figures import figure_object
 from ankle_course.figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ankle_course.figures.anatomy_style import FADED_OPACITY, OKABE_ITO, style_of
 from ankle_course.figures.svg_export import FILES, render_svg
@@ -84,7 +84,7 @@ def test_meaning_is_never_carried_by_colour_alone():
 @pytest.mark.parametrize("view", list(FILES))
 def test_committed_svgs_match_the_generator(view):
     path = IMAGES / FILES[view]
-    assert path.exists(), f"run: python -m ankle_course.figures.svg_export images"
+    assert path.exists(), "run: python -m ankle_course.figures.svg_export images"
     assert path.read_text(encoding="utf-8") == render_svg(view), (
         f"{path.name} is out of date; run: python -m ankle_course.figures.svg_export images")
 

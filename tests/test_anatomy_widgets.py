@@ -6,7 +6,6 @@ import pytest
 
 import ankle_course.widgets.anatomy as views
 from ankle_course.figures import figure_object
-from ankle_course.anatomy.flashcards import card_id
 from ankle_course.progress import ProgressStore
 
 

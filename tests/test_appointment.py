@@ -7,11 +7,9 @@ import base64
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 from ankle_course.appointment import FILE_NAME, answer_text, download_href, pain_chart_svg, summary_html
 from ankle_course.checker_result import ACTION, NOT_A_DIAGNOSIS, explain
@@ -19,7 +17,7 @@ from ankle_course.content import course
 from ankle_course.progress import ExerciseSession, ProgressStore, ProgressStoreError, empty_progress, parse_progress
 from ankle_course.triage import assess
 
-NOW = datetime(2026, 12, 1, 10, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 GRADUAL = {"foot_cold_pale_numb": False, "fever": False, "onset": "gradual", "duration_days": 40,
            "pain_location": ["behind_inner_ankle"], "swelling": True, "heel_raise": "painful", "age": 55}
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,7 +14,7 @@ from dateutil.rrule import rrulestr
 
 from ankle_course import calendar_plan as cp
 
-NOW = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)  # a Wednesday
+NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # a Wednesday
 
 
 def parsed(plan: cp.ExercisePlan, now: datetime = NOW) -> tuple[icalendar.Calendar, icalendar.Event]:
@@ -39,7 +39,7 @@ def test_the_file_parses_back_as_one_weekly_event_on_the_chosen_days_at_the_chos
 
 def test_the_repeats_keep_the_local_time_across_a_clock_change():
     plan = cp.make_plan(["sunday"], "08:00", "Europe/Berlin")
-    _, event = parsed(plan, datetime(2027, 3, 1, tzinfo=timezone.utc))
+    _, event = parsed(plan, datetime(2027, 3, 1, tzinfo=UTC))
     start = event.decoded("dtstart")
     rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
     sessions = list(rule[:6])

@@ -46,7 +46,9 @@ def test_every_case_is_accepted_by_the_symptom_checker():
 def test_case_text_does_not_copy_the_source_article():
     if not SEED.exists():
         pytest.skip("the source article is not on this machine")
-    words = lambda text: re.findall(r"[a-z0-9']+", text.lower())
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower())
+
     article = words(SEED.read_text())
     runs = {tuple(article[i:i + 8]) for i in range(len(article) - 7)}
     for path in sorted((SHIPPED_FOLDER / "cases").glob("*.toml")):

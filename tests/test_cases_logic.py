@@ -8,8 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ankle_course.cases import (CaseError, CaseRun, compare_triage, compare_with_checker,
-                                score_differential)
+from ankle_course.cases import CaseError, CaseRun, compare_triage, compare_with_checker, score_differential
 from ankle_course.content import course
 from ankle_course.progress import empty_progress, parse_progress
 from ankle_course.progress.entries import save_case
@@ -148,8 +147,10 @@ def test_under_triage_at_the_first_stage_is_flagged_in_the_reveal(case):
 
 
 def test_checker_comparison_reports_same_triage_and_the_gold_rank(case):
-    stub = lambda findings: SimpleNamespace(triage="emergency", reasons=["why"],
-                                            differential=[("medial_ankle_sprain", 0.5), ("medial_malleolus_fracture", 0.3)])
+    def stub(findings):
+        return SimpleNamespace(triage="emergency", reasons=["why"],
+                               differential=[("medial_ankle_sprain", 0.5), ("medial_malleolus_fracture", 0.3)])
+
     comparison = compare_with_checker(case, stub)
     assert comparison.triage.verdict == "over" and comparison.gold_rank == 2
     triage_line, rank_line = comparison.lines
@@ -159,7 +160,9 @@ def test_checker_comparison_reports_same_triage_and_the_gold_rank(case):
 
 
 def test_checker_under_triage_is_flagged_as_serious(case):
-    stub = lambda findings: SimpleNamespace(triage="self_care", reasons=[], differential=[])
+    def stub(findings):
+        return SimpleNamespace(triage="self_care", reasons=[], differential=[])
+
     comparison = compare_with_checker(case, stub)
     assert comparison.gold_rank is None
     assert comparison.lines[0].serious and "under-triages" in comparison.lines[0].message

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-
 import ankle_course.figures  # noqa: F401  (sets the offline renderer)
-from ankle_course.figures import figure_object
 from ankle_course.content import course
-from ankle_course.figures.causes import (comparison_grid, comparison_grid_data, comparison_grid_rows,
-                                         differential_bars, differential_rows)
+from ankle_course.figures import figure_object
+from ankle_course.figures.causes import (
+    comparison_grid,
+    comparison_grid_data,
+    comparison_grid_rows,
+    differential_bars,
+    differential_rows,
+)
 from ankle_course.widgets.causes import comparison_table, condition_card
 
 

@@ -14,8 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.classroom import (CANVAS_ID_COLUMNS, GradebookError, class_gradebook, gradebook, gradebook_csv,
-                                    load_class, main, neutralise)
+from ankle_course.classroom import (
+    CANVAS_ID_COLUMNS,
+    GradebookError,
+    class_gradebook,
+    gradebook,
+    gradebook_csv,
+    load_class,
+    main,
+    neutralise,
+)
 from ankle_course.content import course
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "notebooks" / "instructor" / "example_class"
@@ -238,8 +246,9 @@ def test_the_button_reports_an_unusable_folder_in_a_sentence(tmp_path):
 
 
 def test_the_button_and_the_command_report_an_unreadable_folder_in_a_sentence(tmp_path, monkeypatch, capsys):
-    from ankle_course.widgets.classroom import gradebook_export
     from test_classroom import _unlistable
+
+    from ankle_course.widgets.classroom import gradebook_export
 
     folder = tmp_path / "class"
     folder.mkdir()

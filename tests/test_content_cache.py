@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.content import SHIPPED_FOLDER, ContentError, load_course
-from ankle_course.content import cache
+from ankle_course.content import SHIPPED_FOLDER, ContentError, cache, load_course
 from ankle_course.content.knowledge import COLLECTION_NAMES
 from ankle_course.triage.model_loader import load_triage_model
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.content import ContentError, SHIPPED_FOLDER, check_course, load_course
+from ankle_course.content import SHIPPED_FOLDER, ContentError, check_course, load_course
 
 
 def run_check(folder: Path | None = None) -> subprocess.CompletedProcess:

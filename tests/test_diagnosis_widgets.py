@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from ankle_course.figures import figure_object
-from ankle_course.content import check_course, course
-from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram, ottawa_rows
 from ankle_course.citations import current_page, new_page
+from ankle_course.content import check_course, course
+from ankle_course.figures import figure_object
+from ankle_course.figures.diagnosis import fagan_nomogram, ottawa_diagram, ottawa_rows
 from ankle_course.widgets.diagnosis import imaging_chooser, sources_list, special_tests_gallery
 from ankle_course.widgets.diagnosis_fagan import FaganExplorer
 from ankle_course.widgets.diagnosis_ottawa import OttawaCalculator

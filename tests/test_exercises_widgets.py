@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import wave
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 import pytest
@@ -37,7 +37,7 @@ def clock():
 
 def view(store, clock, exercise="rom_dorsiflexion", **kw):
     return ExerciseTimerView(store=store, clock=clock, exercise=exercise,
-                             now=lambda: datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc), **kw)
+                             now=lambda: datetime(2025, 3, 3, 9, 0, tzinfo=UTC), **kw)
 
 
 def test_choosing_an_exercise_fills_in_its_first_dosage(store, clock):

@@ -11,8 +11,9 @@ import importlib
 import inspect
 import json
 import pkgutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

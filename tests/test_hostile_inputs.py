@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_progress_writes import store  # noqa: F401  (the fixture: a store with earlier progress to keep)
 
 from ankle_course.content import SHIPPED_FOLDER
 from ankle_course.progress import ProgressError, ProgressFileError, ProgressStore, parse_progress
-from test_progress_writes import store  # noqa: F401  (the fixture: a store with earlier progress to keep)
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 S = "2026-11-24T09:00:00+00:00"

@@ -20,13 +20,13 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+from gift_parser import GiftError, formatted, parse_gift
+from qti_structure import structure_problems
 
 from ankle_course.content import course
 from ankle_course.content.records import Question
 from ankle_course.quiz.gift import ORDINALS, escape, html_text, tags, to_gift
 from ankle_course.quiz.qti import ASSESSMENT_ID, BANK_DIR, CANVAS_NS, QTI_NS, bank_ident, quiz_item_ident, to_qti_zip
-from gift_parser import GiftError, formatted, parse_gift
-from qti_structure import structure_problems
 
 BANK = list(course().questions.values())
 MODULE_TITLES = {m.id: m.title for m in course().modules.values()}

@@ -35,7 +35,7 @@ def test_every_cell_has_a_unique_id(path):
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_code_cells_are_short_calls_into_the_package(path):
     long = [i for i, c in enumerate(cells(path)) if c["cell_type"] == "code"
-            and len([l for l in "".join(c["source"]).splitlines() if l.strip()]) > MAX_CODE_LINES]
+            and len([line for line in "".join(c["source"]).splitlines() if line.strip()]) > MAX_CODE_LINES]
     assert not long, f"{path.name}: cells {long} are longer than {MAX_CODE_LINES} lines; move the code into ankle_course"
 
 

@@ -8,14 +8,19 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
-
-from ankle_course.progress import (ProgressFileError, ProgressStore, ProgressStoreError, empty_progress, merge_progress,
-                                   parse_progress)
 from test_progress_writes import FakeClock
+
+from ankle_course.progress import (
+    ProgressFileError,
+    ProgressStore,
+    ProgressStoreError,
+    empty_progress,
+    merge_progress,
+    parse_progress,
+)
 
 
 def answer(q: str, score: float = 1.0, at: str = "2026-11-24T09:00:00+00:00") -> dict:

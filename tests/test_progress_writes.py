@@ -10,17 +10,28 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ankle_course.progress import (CaseProgress, ExerciseSession, ProgressError, ProgressFileError, ProgressStore,
-                                   ProgressStoreError, QuizAnswer, empty_progress, merge_progress, parse_progress)
+from ankle_course.progress import (
+    CaseProgress,
+    ExerciseSession,
+    ProgressError,
+    ProgressFileError,
+    ProgressStore,
+    ProgressStoreError,
+    QuizAnswer,
+    empty_progress,
+    merge_progress,
+    parse_progress,
+)
 from ankle_course.progress.record import MAX_FILE_BYTES, parse_timestamp
 
-T0 = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 class FakeClock:
@@ -84,7 +95,7 @@ def test_rating_a_session_that_is_gone_is_refused_with_a_sentence(store):
     ("a 5,000-digit attempt count", lambda s: s.update(lambda p: p["quiz"].update(
         q1={"answer": 1, "score": 1.0, "attempts": 10 ** 5000, "at": "2026-11-24T09:00:00+00:00"}))),
     ("a file over 1 MB", lambda s: s.update(lambda p: p["flashcards_known"].extend(f"card_{i:075d}" for i in range(5000)))),
-    ("a timestamp in the year 9999", lambda s: s.record_quiz_answer(QuizAnswer("q1", 1, 1.0, datetime(9999, 12, 31, tzinfo=timezone.utc)))),
+    ("a timestamp in the year 9999", lambda s: s.record_quiz_answer(QuizAnswer("q1", 1, 1.0, datetime(9999, 12, 31, tzinfo=UTC)))),
 ])
 def test_a_change_that_would_make_an_unreadable_file_is_refused_and_nothing_is_lost(store, name, change):
     before = store.path.read_bytes()
@@ -152,7 +163,7 @@ def _records(text: st.SearchStrategy[str]) -> st.SearchStrategy[dict]:
                          lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
                          max_leaves=12)
     stamp = st.one_of(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2110, 1, 1),
-                                   timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-11))]))
+                                   timezones=st.sampled_from([UTC, timezone(timedelta(hours=-11))]))
                       .map(lambda d: d.isoformat()), text)
     quiz = st.fixed_dictionaries({"answer": value, "score": st.floats(-0.1, 1.1), "attempts": st.integers(0, 10_010),
                                   "at": stamp})
@@ -226,8 +237,9 @@ def test_two_processes_making_500_updates_each_lose_none(tmp_path):
 
 
 def test_a_lock_held_too_long_by_another_notebook_is_a_message(store, monkeypatch):
-    import ankle_course.progress.store as module
     from filelock import FileLock
+
+    import ankle_course.progress.store as module
 
     monkeypatch.setattr(module, "LOCK_TIMEOUT_S", 0.2)
     other = FileLock(store.folder / module.LOCK_NAME)
@@ -290,7 +302,7 @@ def test_progress_json_that_is_a_folder_or_a_link_loop_is_a_message(tmp_path):
     loop.folder.mkdir()
     os.symlink(loop.path.name, loop.path)
     for store, words in ((folder_case, "is not a file"), (loop, "loop")):
-        for action in (store.load, lambda: store.set_flashcard_known("x", True), store.export):
+        for action in (store.load, lambda store=store: store.set_flashcard_known("x", True), store.export):
             with pytest.raises(ProgressStoreError, match=words):
                 action()
     assert folder_case.path.is_dir() and loop.path.is_symlink()  # nothing was moved or replaced

@@ -10,8 +10,18 @@ from datetime import date
 import pytest
 
 from ankle_course.progression import (
-    EASE_OFF, KEEP, NEED_RATINGS, PROGRESS, advise, next_exercise_advice, pain_trend, progression_advice,
-    ready_for_next, rule, sessions_per_week, weekly_trend_advice,
+    EASE_OFF,
+    KEEP,
+    NEED_RATINGS,
+    PROGRESS,
+    advise,
+    next_exercise_advice,
+    pain_trend,
+    progression_advice,
+    ready_for_next,
+    rule,
+    sessions_per_week,
+    weekly_trend_advice,
 )
 
 

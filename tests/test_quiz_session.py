@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ankle_course.content import course
 from ankle_course.progress import ProgressStore, empty_progress
@@ -14,7 +14,7 @@ BANK = course().questions
 
 
 def fixed_clock() -> datetime:
-    return datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
+    return datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 
 def test_shuffle_is_the_same_for_the_same_seed_and_differs_for_another():

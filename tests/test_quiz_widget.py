@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ankle_course.figures import figure_object
 from ankle_course.content import course
+from ankle_course.figures import figure_object
 from ankle_course.progress import ProgressStore
 from ankle_course.widgets.quiz import QuizView, final_assessment, mastery_summary, quiz
 

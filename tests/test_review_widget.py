@@ -6,10 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from test_spaced_review import T0, Clock
 
 from ankle_course.progress import ProgressStore, QuizAnswer
 from ankle_course.widgets.review import ReviewPanel
-from test_spaced_review import T0, Clock
 
 
 @pytest.fixture

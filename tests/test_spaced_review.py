@@ -5,18 +5,27 @@ refused with a sentence)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ankle_course.content import course
-from ankle_course.progress import (ProgressFileError, ProgressStore, ProgressStoreError, QuizAnswer, Review,
-                                   empty_progress, merge_progress, parse_progress)
 from ankle_course import spaced_review as sr
+from ankle_course.content import course
+from ankle_course.progress import (
+    ProgressFileError,
+    ProgressStore,
+    ProgressStoreError,
+    QuizAnswer,
+    Review,
+    empty_progress,
+    merge_progress,
+    parse_progress,
+)
 
-T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)  # a Monday
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
 
 
 class Clock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -25,7 +25,7 @@ def parts(panel):
 
 def upload_file(upload, name: str, data: bytes) -> None:
     upload.value = ({"name": name, "type": "application/json", "size": len(data), "content": memoryview(data),
-                     "last_modified": datetime.now(timezone.utc)},)
+                     "last_modified": datetime.now(UTC)},)
 
 
 def test_export_button_saves_a_copy_and_offers_a_download(store):

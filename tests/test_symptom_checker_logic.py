@@ -8,8 +8,14 @@ import pytest
 
 from ankle_course.checker_result import ACTION, explain, headline
 from ankle_course.content import course
-from ankle_course.symptom_questions import (NONE_OF_THESE, SKIP, answers_to_findings, parse_number, questions_for,
-                                            read_answers)
+from ankle_course.symptom_questions import (
+    NONE_OF_THESE,
+    SKIP,
+    answers_to_findings,
+    parse_number,
+    questions_for,
+    read_answers,
+)
 
 # a clinician's palpation; the tests a learner can do on themselves (pressing the Ottawa points, a heel raise,
 # tapping behind the ankle bone) are asked in both tracks, because safety rules read them
@@ -111,7 +117,7 @@ def test_explain_puts_the_level_word_symbol_and_action_first_and_names_condition
                                            ("charcot_foot", 0.02), ("septic_arthritis", 0.01)])
     x = explain(result)
     assert x.headline == "⚠ Urgent: " + ACTION["urgent"]
-    assert [l.condition_id for l in x.likely] == ["dvt", "muscle_strain", "gout", "osteoarthritis", "charcot_foot"]
+    assert [item.condition_id for item in x.likely] == ["dvt", "muscle_strain", "gout", "osteoarthritis", "charcot_foot"]
     assert x.likely[0].name.startswith("Deep vein thrombosis") and x.likely[0].percent == "60%"
     assert x.reasons == ("A swollen calf needs checking today.",)
 

@@ -7,8 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ankle_course.timer import (
-    DONE, FINISHED, GET_READY, HOLD, IDLE, PAUSED, RELAX, REST, RUNNING, STOPPED, ExerciseTimer, TimerDosage,
-    build_schedule, state_at,
+    DONE,
+    FINISHED,
+    GET_READY,
+    HOLD,
+    IDLE,
+    PAUSED,
+    RELAX,
+    REST,
+    RUNNING,
+    STOPPED,
+    ExerciseTimer,
+    TimerDosage,
+    build_schedule,
+    state_at,
 )
 
 

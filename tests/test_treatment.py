@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 from ankle_course.citations import new_page
-from ankle_course.figures import figure_object
 from ankle_course.content import course
+from ankle_course.figures import figure_object
 from ankle_course.figures.treatment import recovery_rows, recovery_timeline
 from ankle_course.triage.vocabulary import CONDITIONS
 from ankle_course.widgets.treatment import peace_and_love, recovery_table, sources
@@ -33,7 +32,7 @@ def test_recovery_figure_can_show_one_condition():
 
 def test_recovery_table_gives_the_same_facts_as_the_figure():
     html = recovery_table().data
-    for label, weeks, _, source in recovery_rows():
+    for label, weeks, _, _source in recovery_rows():
         assert label in html and weeks in html
     assert "van Rijn 2008" in html and "<caption" in html
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_triage_vignettes import RAISED_BY_V2_FLOOR
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.json"

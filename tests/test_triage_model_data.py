@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ankle_course.content import ContentError, SHIPPED_FOLDER
+from ankle_course.content import SHIPPED_FOLDER, ContentError
 from ankle_course.triage import CONDITIONS, FINDINGS, TRIAGE_LEVELS, check_triage_model, load_triage_model, triage_model
 from ankle_course.triage.derived import DERIVED
 

@@ -7,8 +7,14 @@ import math
 import pytest
 
 from ankle_course.figures.biomechanics import LATE_STANCE_MTP_DEG, windlass_figure, windlass_rows
-from ankle_course.windlass import (DRUM_RADIUS_MM, HICKS_SHORTENING_MM, Truss, arch_height_mm,
-                                   fascia_shortening_mm, windlass_curve)
+from ankle_course.windlass import (
+    DRUM_RADIUS_MM,
+    HICKS_SHORTENING_MM,
+    Truss,
+    arch_height_mm,
+    fascia_shortening_mm,
+    windlass_curve,
+)
 
 
 def test_a_quarter_turn_of_the_big_toe_shortens_the_fascia_by_hicks_one_centimetre():

@@ -7,8 +7,8 @@ progress store; the order is shuffled with a seed so that a class can share one 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..content import Course
 

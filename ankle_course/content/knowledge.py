@@ -6,9 +6,10 @@ validation never loads marshmallow or parses TOML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields as dc_fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from . import records as r
 

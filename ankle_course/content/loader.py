@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable
+from typing import Any
 
 from marshmallow import ValidationError
 
 from ..ids import ID_RULE, is_id
-from . import records as r, schemas as s
+from . import records as r
+from . import schemas as s
 from .knowledge import SHIPPED_FOLDER, Course
-from .records import PROGRAMME_ID
 from .problems import ContentError, ContentProblem, flatten_messages
+from .records import PROGRAMME_ID
 
 MAX_FILE_BYTES = 2_000_000
 

@@ -7,7 +7,7 @@ body model (ankle_course.body_model) draws with exactly these joints, views, sup
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 SIDES = {"r": -1, "l": 1}  # z of the person's right and left
 LIMB_JOINTS = ("hip_flex", "hip_abd", "hip_rot", "knee_flex", "ankle_df", "ankle_inv", "ankle_add",

@@ -7,8 +7,9 @@ tuples here, so a record cannot be changed by a widget.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 Point = tuple[float, float]
 

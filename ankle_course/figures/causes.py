@@ -8,8 +8,8 @@ returns the same information as table rows, the text alternative shown beside th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..content import Course, course
 from . import PlotlyFigure

@@ -3,7 +3,7 @@ Each has a table alternative in the classroom view; labels carry the meaning, co
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..classroom import ItemStats, ObjectiveSummary
 from . import PlotlyFigure

@@ -8,7 +8,8 @@ which the widgets show as the figure's text alternative.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..accuracy import post_test_probability
 from ..ottawa import TENDER_POINTS

@@ -14,8 +14,9 @@ the person does not jump between them, and every frame of the demonstration fits
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..body_model import Scene, Shape, blend, bounds, counter_edge, drawing, floor, pose_body
 from ..content import Course, course

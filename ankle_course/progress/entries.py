@@ -8,9 +8,10 @@ whole result with the reader's own rules before it writes (see `record.checked_b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from .record import MAX_ITEMS, ProgressStoreError, format_timestamp, parse_timestamp
 

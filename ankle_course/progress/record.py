@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
@@ -22,8 +23,8 @@ MAX_ITEMS = 5_000
 MAX_DEPTH = 10  # brackets deep; a real file goes to 5 (the file, cases, a case, its answers, a top 3)
 MAX_ANSWER_CHARS = 2_000  # one quiz or case answer, as JSON
 MAX_ANSWER_DEPTH = 4  # a real answer is 1 deep: a list of indexes, or a matching's dict
-EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
-LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 FUTURE_TOLERANCE = timedelta(days=1)  # an import may come from a computer whose clock is a little ahead
 
 # C0 and C1 control characters, lone surrogates (valid JSON, but no file can be written with one), and the
@@ -67,8 +68,8 @@ def parse_timestamp(text: Any) -> datetime:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        moment = moment.astimezone(timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
     except (ValueError, OverflowError):
         raise ValueError("is not a real date and time") from None
     if not EARLIEST <= moment < LATEST:
@@ -80,7 +81,7 @@ def format_timestamp(moment: datetime) -> str:
     """The one form the course writes: UTC, to the second, with its offset (so text order is time order)."""
     if moment.tzinfo is None:
         raise ValueError("a timestamp must know its time zone")
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def normalise_timestamp(text: Any) -> str:

@@ -22,18 +22,39 @@ import secrets
 import stat
 import threading
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..environment import where
 from ..outpath import replace_atomically
-from .entries import (CaseProgress, ExerciseSession, QuizAnswer, Review, add_exercise_session, add_quiz_answer,
-                      add_review, rate_morning, save_case, set_flashcard_known, set_usual_morning_pain)
-from .record import (MAX_FILE_BYTES, ProgressError, ProgressFileError, ProgressStoreError, checked_bytes,
-                     empty_progress, format_timestamp, merge_progress, parse_progress)
+from .entries import (
+    CaseProgress,
+    ExerciseSession,
+    QuizAnswer,
+    Review,
+    add_exercise_session,
+    add_quiz_answer,
+    add_review,
+    rate_morning,
+    save_case,
+    set_flashcard_known,
+    set_usual_morning_pain,
+)
+from .record import (
+    MAX_FILE_BYTES,
+    ProgressError,
+    ProgressFileError,
+    ProgressStoreError,
+    checked_bytes,
+    empty_progress,
+    format_timestamp,
+    merge_progress,
+    parse_progress,
+)
 
 HOME_ENV = "ANKLE_COURSE_HOME"
 FILE_NAME = "progress.json"
@@ -61,7 +82,7 @@ def default_folder() -> Path:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _reason(exc: OSError, path: Path) -> str:

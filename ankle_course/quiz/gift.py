@@ -41,7 +41,7 @@ Moodle makes one category per module however the input was ordered.
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..content.records import Question
 from .scoring import matching_options

@@ -7,8 +7,9 @@ are answered but that bar is not met; *not started* when none are answered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..content import Course
 

@@ -34,8 +34,8 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..content.records import Question
 from .gift import ORDINALS

@@ -6,9 +6,10 @@ here is unit-tested without a browser.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from ..content.records import Question
 from ..progress.entries import QuizAnswer
@@ -19,7 +20,7 @@ Clock = Callable[[], datetime]
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class QuizSession:
         """Questions answered but not fully right, in quiz order: the "retry the ones I got wrong" set."""
         return [q for q in self.questions if q.id in self.results and not is_correct(self.results[q.id].score)]
 
-    def retry(self, seed: int | None = None) -> "QuizSession":
+    def retry(self, seed: int | None = None) -> QuizSession:
         """A new session with only the wrong ones, reshuffled so the learner cannot answer by position."""
         return QuizSession(self.wrong(), seed=self.seed + 1 if seed is None else seed, clock=self.clock)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..content.records import Question
 from .scoring import matching_options

@@ -182,7 +182,7 @@ def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment
     # one "it lasted over two weeks", however the probability is spread between them)
     outcome_chance: dict[tuple[str, str], float] = {}
     for answer, like in zip(answers, likelihoods):
-        p_answer = math.fsum(l * p for l, p in zip(like, p_now))
+        p_answer = math.fsum(lk * p for lk, p in zip(like, p_now))
         if p_answer <= 0:
             continue
         after = assess({**clean, finding: list(answer) if isinstance(answer, tuple) else answer})

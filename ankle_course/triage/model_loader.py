@@ -18,8 +18,7 @@ from ..content.loader import _entry_label, _load_entry, _read_toml
 from ..content.problems import ContentError, ContentProblem, flatten_messages
 from ..content.schemas import RecordSchema, _id, _refs, _text
 from .derived import DERIVED
-from .model import (BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence,
-                    TriageModel)
+from .model import BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence, TriageModel
 from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS
 
 

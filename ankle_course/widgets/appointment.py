@@ -7,8 +7,9 @@ anywhere.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 import ipywidgets as w
 
@@ -19,7 +20,7 @@ from .common import esc, html_widget, notice, set_aside_notice
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class AppointmentSummary(w.VBox):

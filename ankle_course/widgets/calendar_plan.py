@@ -8,8 +8,8 @@ open the downloaded file on a phone or computer and its calendar offers to add t
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import ipywidgets as w
 
@@ -18,7 +18,7 @@ from .common import Panel, esc, html_widget, notice
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ReminderPlanner(Panel):

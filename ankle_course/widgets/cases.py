@@ -7,12 +7,22 @@ shows what the state machine returns. Text from case files is escaped before it 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import ipywidgets as w
 
-from ..cases import (DIFFERENTIAL_SIZE, CaseError, CaseRun, CheckerComparison, StageFeedback,
-                     Verdict, compare_with_checker, condition_name, load_assess)
+from ..cases import (
+    DIFFERENTIAL_SIZE,
+    CaseError,
+    CaseRun,
+    CheckerComparison,
+    StageFeedback,
+    Verdict,
+    compare_with_checker,
+    condition_name,
+    load_assess,
+)
 from ..citations import current_page
 from ..content import Course, course
 from ..content.records import Case

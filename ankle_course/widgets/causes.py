@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from ..figures import show
 from ..citations import current_page
 from ..condition_text import condition_text
 from ..content import Course, course
+from ..figures import show
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
 from .common import esc, table
 

@@ -20,8 +20,18 @@ from ..triage import assess
 from ..triage.interview import candidates, evaluate_question, next_question
 from .appointment import AppointmentSummary
 from .common import Panel, esc, html_widget, notice, set_visible
-from .symptom_checker import (MODES, NO_ANSWERS, NOT_A_DIAGNOSIS, WARNING_FIRST, SymptomChecker,
-                              _details_html, _result_html, question_control, question_figure, set_control)
+from .symptom_checker import (
+    MODES,
+    NO_ANSWERS,
+    NOT_A_DIAGNOSIS,
+    WARNING_FIRST,
+    SymptomChecker,
+    _details_html,
+    _result_html,
+    question_control,
+    question_figure,
+    set_control,
+)
 
 VIEWS = (("One question at a time", "guided"), ("All questions", "form"))
 DONE = ("That is everything the checker needs: no other question could change its advice. You can still "

@@ -9,9 +9,9 @@ from pathlib import Path
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from ..figures import show
 from ..classroom import GradebookError, class_mastery, item_stats, load_class
 from ..content import course
+from ..figures import show
 from .common import esc, html_widget, notice, table
 
 

@@ -7,7 +7,8 @@ Every piece of text that could come from a file (content, an uploaded progress f
 from __future__ import annotations
 
 import html
-from typing import Any, Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
 import ipywidgets as w
 

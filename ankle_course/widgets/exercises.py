@@ -11,9 +11,10 @@ from programme.toml through `ankle_course.progression`, like every other stateme
 from __future__ import annotations
 
 import base64
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as w
 from IPython.display import HTML
@@ -24,7 +25,12 @@ from ..content.records import Exercise
 from ..figures.exercises import pain_trend_figure, sessions_per_week_figure
 from ..progress import ProgressError, ProgressStore
 from ..progression import (
-    frequency_text, next_exercise_advice, pain_rule_rows, progress_rule_text, progression_advice, rule,
+    frequency_text,
+    next_exercise_advice,
+    pain_rule_rows,
+    progress_rule_text,
+    progression_advice,
+    rule,
     weekly_trend_advice,
 )
 from .common import Panel, draw_figures, esc, html_widget, notice, pain_scale, table
@@ -164,7 +170,7 @@ def _when(session: Mapping[str, Any]) -> str:
 
 
 def _today() -> date:
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()
 
 
 class SessionLogView:

@@ -7,7 +7,8 @@ controls into responses in stored terms (via `Shown`) and shows the results.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import ipywidgets as w
 
@@ -15,8 +16,17 @@ from ..citations import current_page
 from ..content import Course, course
 from ..content.records import Question
 from ..progress import ProgressError, ProgressStore
-from ..quiz import (QuizSession, ResponseError, Shown, correct_answer_text, final_questions, latest_scores,
-                    module_questions, objective_mastery, verdict)
+from ..quiz import (
+    QuizSession,
+    ResponseError,
+    Shown,
+    correct_answer_text,
+    final_questions,
+    latest_scores,
+    module_questions,
+    objective_mastery,
+    verdict,
+)
 from .common import Panel, draw_figures, esc, html_widget, notice, set_visible, shared_layout, shared_style, table
 
 PLACEHOLDER = "— choose —"
@@ -35,7 +45,7 @@ class QuestionView:
     """One question: its controls, a Check button and a feedback line. `response()` reads the controls
     and returns the answer in stored terms (or None if nothing is chosen yet)."""
 
-    def __init__(self, shown: Shown, number: int, on_check: Callable[["QuestionView"], None], content: Course):
+    def __init__(self, shown: Shown, number: int, on_check: Callable[[QuestionView], None], content: Course):
         self.shown = shown
         q = shown.question
         self.question = q

@@ -6,8 +6,8 @@ buttons, and when the next ones are due. Every rating is saved at once through t
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import ipywidgets as w
 
@@ -18,7 +18,7 @@ from .common import Panel, esc, html_widget, notice, set_aside_notice, set_visib
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ReviewPanel(Panel):

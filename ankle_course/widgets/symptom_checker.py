@@ -8,20 +8,38 @@ typed value that cannot be used gets a message beside it instead of a traceback.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as w
 from IPython import get_ipython
 
-from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
-from ..symptom_questions import (NONE_OF_THESE, NONE_OF_THESE_LABEL, SECTION_TITLES, SKIP, SKIP_LABEL, questions_for,
-                                 read_answers)
-from .common import (LEVEL_STYLE, Panel, draw_figures, esc, html_widget, notice, set_visible, shared_layout,
-                     shared_style, table)
+from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
+from ..symptom_questions import (
+    NONE_OF_THESE,
+    NONE_OF_THESE_LABEL,
+    SECTION_TITLES,
+    SKIP,
+    SKIP_LABEL,
+    questions_for,
+    read_answers,
+)
+from .common import (
+    LEVEL_STYLE,
+    Panel,
+    draw_figures,
+    esc,
+    html_widget,
+    notice,
+    set_visible,
+    shared_layout,
+    shared_style,
+    table,
+)
 
 MODES = (("Learner", "learner"), ("PT student", "pt_student"))
 NO_ANSWERS = "ℹ No answers yet. Start with the warning signs: each answer updates this result at once."

@@ -21,8 +21,8 @@ import struct
 import time
 import uuid
 import wave
-from datetime import datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import ipywidgets as w
 
@@ -58,7 +58,7 @@ def beep_wav(frequency: float, seconds: float = 0.18, variant: int = 0, rate: in
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ExerciseTimerView:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from ..citations import current_page
-from ..figures import show
 from ..content import Course, course
+from ..figures import show
 from ..figures.treatment import recovery_rows, recovery_timeline
-from .common import esc, table
+from .common import table
 
 PEACE = (
     ("P", "Protect", "Move less and avoid what makes it hurt for the first 1–3 days."),
@@ -67,7 +67,7 @@ def evidence_cards(condition: str | None = None, content: Course | None = None) 
     parts = []
     for card in cards:
         rows = [("Arms", "; ".join(card.arms))] + [(label, getattr(card, key)) for label, key in EVIDENCE_ROWS]
-        parts.append(f'<div class="ankle-evidence-card" style="border:1px solid #767676;border-radius:6px;'
-                     f'padding:6px 10px;margin:8px 0">' + table(("Question", "What this study found"), rows, card.treatment)
+        parts.append('<div class="ankle-evidence-card" style="border:1px solid #767676;border-radius:6px;'
+                     'padding:6px 10px;margin:8px 0">' + table(("Question", "What this study found"), rows, card.treatment)
                      + current_page(content).sources(card.refs, label="Source") + "</div>")
     return HTML('<div class="ankle-evidence">' + "".join(parts) + "</div>")

@@ -13,7 +13,8 @@ import urllib.parse
 import uuid
 from dataclasses import dataclass, field
 
-from playwright.sync_api import ConsoleMessage, Error as PlaywrightError, Page
+from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Error as PlaywrightError
 
 # Installed on every page before JupyterLab loads: small read-only probes of the notebook panel, and
 # `runAll`, where restart_and_run_all keeps what became of its Run All.

@@ -8,15 +8,22 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-
-from browser_env import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS_DIR, TIMEOUT_S, VIEWPORT, discover_notebooks,
-                         in_ci, missing_browser_reason)
+from browser_env import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NOTEBOOKS_DIR,
+    TIMEOUT_S,
+    VIEWPORT,
+    discover_notebooks,
+    in_ci,
+    missing_browser_reason,
+)
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
-
     from browser_lab import LabServer
     from browser_notebook import NotebookRun
+    from playwright.sync_api import Browser, Playwright
 
 RUN_SECONDS: dict[str, float] = {}
 SCREENSHOT_PREFIX = "lab-"  # test_lite_site.py writes lite-*.png beside these
@@ -29,7 +36,7 @@ def _require_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator["LabServer"]:
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     """JupyterLab serving a temporary copy of notebooks/, with isolated config and course home."""
     _require_browser()
     from browser_lab import start_lab, stop_lab
@@ -42,7 +49,7 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator["LabServer"
 
 
 @pytest.fixture(scope="session")
-def playwright_driver() -> Iterator["Playwright"]:
+def playwright_driver() -> Iterator[Playwright]:
     """The one Playwright of the session: the sync API allows only one at a time in a process, so every
     browser fixture (here and in test_lite_site.py) launches from this one."""
     _require_browser()
@@ -53,7 +60,7 @@ def playwright_driver() -> Iterator["Playwright"]:
 
 
 @pytest.fixture(scope="session")
-def chromium(playwright_driver) -> Iterator["Browser"]:
+def chromium(playwright_driver) -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright (never a browser downloaded by Playwright)."""
     browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
@@ -61,7 +68,7 @@ def chromium(playwright_driver) -> Iterator["Browser"]:
 
 
 @pytest.fixture(scope="module", params=discover_notebooks(), ids=str)
-def notebook_run(request: pytest.FixtureRequest, lab_server, chromium) -> Iterator["NotebookRun"]:
+def notebook_run(request: pytest.FixtureRequest, lab_server, chromium) -> Iterator[NotebookRun]:
     """One notebook, opened in its own browser context, after Restart Kernel and Run All Cells.
 
     Module scope with one param per notebook: pytest runs every test of one notebook against the same
@@ -79,7 +86,7 @@ def notebook_run(request: pytest.FixtureRequest, lab_server, chromium) -> Iterat
     lab_server.shutdown_all_sessions()
 
 
-def save_screenshot(run: "NotebookRun") -> str:
+def save_screenshot(run: NotebookRun) -> str:
     """Screenshot the whole notebook (the viewport is stretched to its height): one file per notebook,
     overwritten by each failing test, so it shows the page as the last failure left it."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from browser_env import TIMEOUT_S, discover_notebooks, in_ci, missing_axe_reason, missing_browser_reason
 
 if missing_browser_reason() and not in_ci():
     pytest.skip(missing_browser_reason(), allow_module_level=True)
 
-from browser_app import LAPTOP, PHONE, AppPage, app_url, layout, open_app  # noqa: E402
-from browser_app import FIGURES_JS, IMAGES_JS, OUTPUT_PROBLEMS_JS  # noqa: E402
+from browser_app import FIGURES_JS, IMAGES_JS, LAPTOP, OUTPUT_PROBLEMS_JS, PHONE, AppPage, app_url, layout, open_app  # noqa: E402  # noqa: E402
 from browser_axe import describe, serious_violations  # noqa: E402
 from browser_interactions import InteractionContext, interaction_failures, interactions_for  # noqa: E402
 
@@ -43,10 +41,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
     the test JupyterLab from a folder of links to them, so once Voilà has served a file, JupyterLab's
     handler is handed Voilà's path for it, outside its own folder, and answers 403.
     """
-    from browser_env import ARTIFACTS
+    from browser_env import ARTIFACTS, NOTEBOOKS_DIR
     from browser_lab import start_lab, stop_lab
-
-    from browser_env import NOTEBOOKS_DIR
 
     server = start_lab(NOTEBOOKS_DIR, tmp_path_factory.mktemp("app-mode"), ARTIFACTS / "app-mode-server.log")
     yield server

@@ -13,18 +13,34 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
-from browser_env import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, VIEWPORT, discover_notebooks, in_ci, \
-    missing_browser_reason
+from browser_env import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    VIEWPORT,
+    discover_notebooks,
+    in_ci,
+    missing_browser_reason,
+)
 from browser_interactions import load_interact
-from browser_notebook import (PROBES_JS, NotebookRun, collect_console, error_outputs, open_notebook, plot_problems,
-                              restart_and_run_all, wait_for_outputs_to_settle, wait_for_run_to_finish,
-                              widget_problems)
+from browser_notebook import (
+    PROBES_JS,
+    NotebookRun,
+    collect_console,
+    error_outputs,
+    open_notebook,
+    plot_problems,
+    restart_and_run_all,
+    wait_for_outputs_to_settle,
+    wait_for_run_to_finish,
+    widget_problems,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

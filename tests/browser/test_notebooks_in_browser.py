@@ -12,7 +12,6 @@ import re
 import warnings
 
 import pytest
-
 from browser_env import in_ci, missing_axe_reason, missing_browser_reason
 
 if missing_browser_reason() and not in_ci():
@@ -20,8 +19,14 @@ if missing_browser_reason() and not in_ci():
 
 from browser_axe import describe, run_axe, serious_violations  # noqa: E402
 from browser_interactions import InteractionContext, interaction_failures, interactions_for  # noqa: E402
-from browser_notebook import (broken_images, error_outputs, plot_problems, stderr_outputs,  # noqa: E402
-                              unrenderable_outputs, widget_problems)
+from browser_notebook import (  # noqa: E402
+    broken_images,
+    error_outputs,
+    plot_problems,
+    stderr_outputs,
+    unrenderable_outputs,
+    widget_problems,
+)
 
 pytestmark = pytest.mark.browser
 
