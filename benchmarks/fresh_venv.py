@@ -1,4 +1,5 @@
-"""Build a fresh virtual environment from requirements.txt alone, the way Binder does, and measure it.
+"""Build a fresh virtual environment from requirements.txt alone and measure it: the course's own environment, which
+Binder installs too (binder/requirements.txt adds only the notebook pin its base image needs).
 
 Shared by tests/test_binder_ready.py (does the Binder environment work?) and run_benchmarks.py
 (how big is it?), so both talk about the very same install.
