@@ -180,9 +180,9 @@ COURSE_RULES: tuple[Rule, ...] = (
          "With diabetes and numb feet, any foot or ankle problem should be checked by a clinician.",
          lambda f: f.get("diabetes") is True and f.get("reduced_foot_sensation") is True, contract=False),
     Rule("child_bone_pain_without_injury", "routine",
-         "In a child or teenager, foot or ankle pain that came without an injury needs a clinician to examine it, "
-         "and often an X-ray, when the child is young or the pain is in the inner ankle or midfoot bones; home "
-         "care alone is not enough.",
+         "A child's foot or ankle pain that came without an injury needs a clinician to examine it, often with an "
+         "X-ray, when the child is under 10 or the pain is in the inner ankle or midfoot bones; home care alone is "
+         "not enough.",
          # issue 22: Köhler disease, an accessory navicular or a coalition, and the rarer infection or tumour
          # that must not be missed, all present this way; read "without an injury" as the contract does
          lambda f: f.get("age") is not None and f["age"] < CHILD_AGE and f.get("onset") != "sudden_injury"
