@@ -19,6 +19,7 @@ CONTRACT_CONDITIONS = (
     "medial_malleolus_fracture", "stress_fracture", "osteoarthritis", "gout", "rheumatoid_arthritis",
     "tarsal_tunnel_syndrome", "fhl_tendinopathy", "septic_arthritis", "dvt", "compartment_syndrome", "charcot_foot",
     "acute_limb_ischaemia",  # contract version 2
+    "accessory_navicular", "kohler_disease", "tarsal_coalition",  # issue 22: the growing foot
 )
 SEED_ARTICLE = Path("/work/shared/seed/inside-ankle-pain-article.txt")
 

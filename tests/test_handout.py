@@ -67,7 +67,7 @@ def test_command_reports_a_bad_exercise_without_a_traceback(capsys, tmp_path):
 # ------------------------------------------------------------------------------------------ refusing harm
 # a home loading programme could hurt someone with one of these; the handout names why and refuses
 NOT_WITHOUT_A_CLINICIAN = ("medial_malleolus_fracture", "stress_fracture", "tendon_rupture", "septic_arthritis",
-                           "dvt", "compartment_syndrome", "charcot_foot", "acute_limb_ischaemia")
+                           "dvt", "compartment_syndrome", "charcot_foot", "acute_limb_ischaemia", "kohler_disease")
 
 
 @pytest.mark.parametrize("condition", NOT_WITHOUT_A_CLINICIAN)

@@ -53,7 +53,8 @@ COLLECTIONS = (
     Collection("questions", "questions.toml", "question", s.QuestionSchema),
     Collection("recovery", "recovery.toml", "range", s.RecoveryRangeSchema),
     Collection("evidence", "treatment_evidence.toml", "card", s.EvidenceCardSchema),
-    Collection("differential", "differential.toml", "card", s.DifferentialCardSchema),
+    # optional: teaching-only cards, none at present (their first three became checker conditions)
+    Collection("differential", "differential.toml", "card", s.DifferentialCardSchema, required=False),
     Collection("symptom_questions", "symptom_questions.toml", "question", s.SymptomQuestionSchema),
     Collection("special_tests", "special_tests.toml", "test", s.SpecialTestSchema),
     Collection("scans", "imaging.toml", "scan", s.ScanSchema),

@@ -48,7 +48,7 @@ REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus"
 STRUCTURE_KINDS = (
     "bone", "joint", "ligament", "tendon", "muscle", "nerve", "artery", "vein", "retinaculum", "region",
 )
-CONDITION_GROUPS = ("sprain", "tendon", "muscle", "fracture", "arthritis", "nerve", "must_not_miss")
+CONDITION_GROUPS = ("sprain", "tendon", "muscle", "fracture", "arthritis", "nerve", "must_not_miss", "growing_foot")
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "identify")
 URGENCY = ("emergency", "urgent")
 

@@ -24,6 +24,10 @@ MIN_ANSWERS_TO_RANK = 2
 # after an injury, these are the Ottawa questions that rule a broken bone in or out
 OTTAWA_QUESTIONS = ("weight_bearing", "unable_4_steps_immediately", "bone_tenderness")
 NEW_FOOT_DROP_DAYS = 30  # a foot drop younger than this (or of unknown age) is new
+CHILD_AGE = 18  # under this age, bone pain without an injury is a child's (NICE NG12's threshold, as above)
+YOUNG_CHILD_AGE = 10  # under this age (Köhler disease's years), any foot pain without an injury
+CHILD_BONE_SITES = frozenset({"inner_ankle_bone", "inner_arch"})  # pain_location answers that are bone
+CHILD_BONE_SITES_TENDER = frozenset({"medial_malleolus", "navicular"})  # bone_tenderness answers on the inner side
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,16 @@ COURSE_RULES: tuple[Rule, ...] = (
     Rule("diabetic_numb_foot", "routine",
          "With diabetes and numb feet, any foot or ankle problem should be checked by a clinician.",
          lambda f: f.get("diabetes") is True and f.get("reduced_foot_sensation") is True, contract=False),
+    Rule("child_bone_pain_without_injury", "routine",
+         "A child's foot or ankle pain that came without an injury needs a clinician to examine it, often with an "
+         "X-ray, when the child is under 10 or the pain is in the inner ankle or midfoot bones; home care alone is "
+         "not enough.",
+         # issue 22: Köhler disease, an accessory navicular or a coalition, and the rarer infection or tumour
+         # that must not be missed, all present this way; read "without an injury" as the contract does
+         lambda f: f.get("age") is not None and f["age"] < CHILD_AGE and f.get("onset") != "sudden_injury"
+         and (f["age"] < YOUNG_CHILD_AGE
+              or bool(frozenset(f.get("pain_location") or ()) & CHILD_BONE_SITES)
+              or bool(frozenset(f.get("bone_tenderness") or ()) & CHILD_BONE_SITES_TENDER)), contract=False),
     Rule("night_or_rest_pain", "routine",
          "Pain at night or at rest is not typical of a minor strain or sprain and should be checked.",
          _true("night_or_rest_pain"), contract=False),

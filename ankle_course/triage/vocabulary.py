@@ -50,6 +50,10 @@ CONDITIONS: Mapping[str, str] = MappingProxyType({
     # contract version 2
     "acute_limb_ischaemia": ("blocked artery to the leg: a suddenly cold, pale or blue, painful foot, "
                              "with or without an injury"),
+    # added for issue 22 (the growing foot: a learner, or a parent, can present with each)
+    "accessory_navicular": "painful accessory navicular (os tibiale externum)",
+    "kohler_disease": "Köhler disease (osteochondrosis of the navicular in a young child)",
+    "tarsal_coalition": "tarsal coalition (a bar joining two tarsal bones; a rigid flat foot)",
 })
 
 
@@ -135,6 +139,9 @@ FINDINGS: Mapping[str, Finding] = MappingProxyType({f.id: f for f in (
     Finding("heel_raise", "choice", "rising onto the toes of this foot alone", choices=("normal", "painful", "unable")),
     _bool("arch_collapsing", "this foot's arch has flattened, or it looks flatter than the other"),
     _bool("flat_feet", "has had flat feet for years"),
+    # added for issue 22: the two findings that set the new growing-foot conditions apart
+    _bool("medial_midfoot_bump", "a hard bony bump on the inner side of the midfoot, in front of the ankle bone"),
+    _bool("rigid_flat_foot", "the arch of this foot stays flat when standing on tiptoe (a stiff flat foot)"),
     _bool("numbness_tingling_sole", "numbness or pins and needles in the sole or heel"),
     _bool("burning_electric_pain", "burning or electric pain"),
     _bool("tinel_sign", "tapping just behind the inner ankle bone sends tingling into the foot"),
