@@ -3,12 +3,9 @@ naming the checker conditions it mimics, citing its sources, and shown inside th
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from ankle_course.content import SHIPPED_FOLDER, check_course, course
+from ankle_course.content import check_course, course
 from ankle_course.triage.vocabulary import CONDITIONS
 from ankle_course.widgets.causes import differential_cards
 
@@ -34,25 +31,18 @@ def test_the_view_puts_every_card_in_the_pt_box_with_sources_and_what_it_mimics(
     assert "Merck Manual" in html and "<caption" in html
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
-
-
-def test_a_card_that_reuses_a_checker_condition_id_is_refused(content: Path):
-    path = content / "differential.toml"
+def test_a_card_that_reuses_a_checker_condition_id_is_refused(content_copy: Path):
+    path = content_copy / "differential.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('id = "kohler_disease"', 'id = "stress_fracture"'),
                     encoding="utf-8")
-    _, problems = check_course(content)
+    _, problems = check_course(content_copy)
     assert any(p.file == "differential.toml" and p.entry == "'stress_fracture'" and p.field == "id" for p in problems)
 
 
-def test_an_unknown_mimicked_condition_is_reported_by_field(content: Path):
-    path = content / "differential.toml"
+def test_an_unknown_mimicked_condition_is_reported_by_field(content_copy: Path):
+    path = content_copy / "differential.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('mimics = ["stress_fracture"]', 'mimics = ["sever"]'),
                     encoding="utf-8")
-    _, problems = check_course(content)
+    _, problems = check_course(content_copy)
     assert any(p.file == "differential.toml" and p.field == "mimics[0]" and "unknown condition 'sever'" in p.message
                for p in problems)
