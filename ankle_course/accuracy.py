@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .content import Course
+    from .content.records import PublishedAccuracy
 
 
 class AccuracyInputError(ValueError):
@@ -146,7 +151,7 @@ class Example:
     note: str
 
 
-def _lrs_from(acc) -> tuple[float | None, float | None]:
+def _lrs_from(acc: PublishedAccuracy) -> tuple[float | None, float | None]:
     """Measured LRs as the source reports them, or derived when it gives both sensitivity and specificity."""
     lr_pos, lr_neg = acc.lr_positive, acc.lr_negative
     if acc.sensitivity is not None and acc.specificity is not None and acc.specificity < 1 and acc.sensitivity < 1:
@@ -156,7 +161,7 @@ def _lrs_from(acc) -> tuple[float | None, float | None]:
     return lr_pos, lr_neg
 
 
-def examples(content=None) -> list[Example]:
+def examples(content: Course | None = None) -> list[Example]:
     """The Ottawa rules plus every special test in the content, in that order, and a custom slot.
 
     Pre-test probabilities are starting points for the learner to change, not prevalence claims; the

@@ -120,8 +120,9 @@ def pain_chart_svg(sessions: Sequence[Mapping[str, Any]], width: int = 640, heig
     parts.append(f'<text x="{left}" y="{height - 18}">{first:%d %b %Y}</text>')
     if n > 1:
         parts.append(f'<text x="{left + plot_w}" y="{height - 18}" text-anchor="end">{last:%d %b %Y}</text>')
-    for column, dash, marker in ((1, "", "circle"), (2, ' stroke-dasharray="5 3"', "square")):
-        series = [(x(i), y(p[column])) for i, p in enumerate(points) if p[column] is not None]
+    during, morning = [p[1] for p in points], [p[2] for p in points]
+    for pains, dash, marker in ((during, "", "circle"), (morning, ' stroke-dasharray="5 3"', "square")):
+        series = [(x(i), y(pain)) for i, pain in enumerate(pains) if pain is not None]
         if len(series) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in series)
             parts.append(f'<polyline points="{path}" fill="none" stroke="#000" stroke-width="1.5"{dash}/>')

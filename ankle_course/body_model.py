@@ -20,7 +20,7 @@ arms by the sides, feet at right angles to the shins).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .content.poses import HANDS, JOINTS, POINTS, PROPS, SIDES, SUPPORTS, VIEWS, check_pose  # noqa: F401
@@ -274,7 +274,7 @@ class Scene:
 SKIN, SORE, FAR, PROP, BAND, OUTLINE = "#F3E3D3", "#56B4E9", "#D9D9D9", "#B0B0B0", "#0072B2", "#000000"
 
 
-def _projector(view: str):
+def _projector(view: str) -> Callable[[Vec], tuple[tuple[float, float], float]]:
     az = math.radians(VIEWS[view])
 
     def project(p: Vec) -> tuple[tuple[float, float], float]:
@@ -291,10 +291,11 @@ def _hull(points: Iterable[tuple[float, float]]) -> tuple[tuple[float, float], .
     if len(pts) <= 2:
         return tuple(pts)
 
-    def cross(o, a, b):
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
-    lower, upper = [], []
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
     for p in pts:
         while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
             lower.pop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 BAD_INPUT = 1  # the one exit status for a bad argument, an unusable file or a refused output path
@@ -33,7 +34,7 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(BAD_INPUT)
 
 
-def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace | int:
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status to return (BAD_INPUT after the one-line error, 0 after --help),
     so that main(argv) returns a status in tests instead of raising SystemExit."""
     try:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checker_result import ACTION
 from .cli import OneLineParser, fail, parse
@@ -29,6 +30,9 @@ from .widgets.exercises import exercise_card_html, pain_rule_html
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
 STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}
 LOG_ROWS = 14
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 
 def default_exercises(condition: str | None = None, content: Course | None = None) -> list[str]:
@@ -133,7 +137,7 @@ def plan_html(condition: str, stage: str, exercises: str | Sequence[str] | None 
 
 
 def show_plan(condition: str, stage: str, exercises: str | Sequence[str] | None = None,
-              cleared_by_clinician: bool = False):
+              cleared_by_clinician: bool = False) -> HTML:
     """For the handout notebook: the plan, or a plain message if a parameter is wrong."""
     from IPython.display import HTML
 

@@ -113,7 +113,11 @@ def run_cell(source: str, namespace: dict, show: Callable[[object], None], on_er
 
     try:
         tree = ast.parse(source)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        last = tree.body[-1] if tree.body else None
+        if isinstance(last, ast.Expr):
+            tree.body.pop()
+        else:
+            last = None
         exec(compile(tree, "<course page>", "exec"), namespace)  # noqa: S102 - the course's own notebook
         if last is not None:
             value = eval(compile(ast.Expression(last.value), "<course page>", "eval"), namespace)  # noqa: S307

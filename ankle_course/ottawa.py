@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 ANKLE, FOOT = "ankle", "foot"
 
@@ -72,7 +72,18 @@ EXCLUSIONS: dict[str, str] = {
 # about 0.08 for the ankle rule and for the midfoot rule (0.07 in children). In studies that used the two
 # together as one assessment, as the symptom checker does, it was 0.21 (0.12 to 0.38; the review's Table 1).
 # Specificity varied widely between studies, so no LR+ is pooled.
-ACCURACY = {
+class Accuracy(TypedDict):
+    """Typed so that each reader gets a number where it does arithmetic and text where it escapes it."""
+
+    sensitivity_text: str
+    lr_negative: float
+    lr_negative_ci: str
+    lr_negative_combined: float
+    lr_negative_combined_ci: str
+    refs: tuple[str, ...]
+
+
+ACCURACY: Accuracy = {
     "sensitivity_text": "close to 100 %",
     "lr_negative": 0.08,
     "lr_negative_ci": "0.03 to 0.18 (ankle); 0.03 to 0.20 (midfoot)",

@@ -140,6 +140,8 @@ def _finding_value(q: SymptomQuestion, raw: Any) -> Any:
                 raise ValueError(f"{q.id}: '{NONE_OF_THESE}' cannot be ticked together with other answers")
             return [c for c in q.choices if c in raw]  # contract order, no duplicates
     elif q.type == "int":
-        if isinstance(raw, int) and not isinstance(raw, bool) and q.min <= raw <= q.max:
+        # min and max are there for every int question (the schema refuses one without them)
+        if (isinstance(raw, int) and not isinstance(raw, bool) and q.min is not None and q.max is not None
+                and q.min <= raw <= q.max):
             return raw
     raise ValueError(f"{q.id}: {raw!r} is not a valid answer to a {q.type} question")

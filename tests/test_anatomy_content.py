@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
-
-import pytest
 
 from ankle_course.anatomy.describe import TUNNEL_ORDER
 from ankle_course.anatomy.flashcards import build_deck
 from ankle_course.anatomy.layers import LAYER_OF_KIND
 from ankle_course.citations import MARKDOWN_CITATION
-from ankle_course.content import SHIPPED_FOLDER, check_course, course
+from ankle_course.content import check_course, course
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "01_anatomy.ipynb"
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
 
 
 def test_every_structure_has_a_medial_shape_and_every_shape_is_a_structure():

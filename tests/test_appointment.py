@@ -175,17 +175,13 @@ def test_a_corrupt_progress_file_set_aside_while_making_the_summary_is_told_to_t
     assert "40 days" in summary.page and list(tmp_path.glob("progress.unreadable-*.json"))
 
 
-def test_the_pain_chart_draws_the_limit_of_the_content_it_was_given(tmp_path):
-    import shutil
+def test_the_pain_chart_draws_the_limit_of_the_content_it_was_given(content_copy):
+    from ankle_course.content import load_course
 
-    from ankle_course.content import SHIPPED_FOLDER, load_course
-
-    folder = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    path = folder / "programme.toml"
+    path = content_copy / "programme.toml"
     shipped = course().programme["home_programme"].pain_during_max
     path.write_text(path.read_text().replace(f"pain_during_max = {shipped}", "pain_during_max = 3", 1))
-    edited = load_course(folder)
+    edited = load_course(content_copy)
     assert edited.programme["home_programme"].pain_during_max == 3 != shipped
     assert "during: up to 3<" in pain_chart_svg(sessions(2), content=edited)
     assert f"during: up to {shipped}<" in pain_chart_svg(sessions(2))

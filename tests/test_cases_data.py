@@ -4,7 +4,6 @@ file is rejected with its file, entry and field."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -58,13 +57,6 @@ def test_case_text_does_not_copy_the_source_article():
 
 
 # ---------------------------------------------------------------------------------------------- broken cases
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, target)
-    return target
-
-
 def break_case(folder: Path, old: str, new: str) -> None:
     path = folder / "cases" / CASE.name
     text = path.read_text()
@@ -109,20 +101,20 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("old, new, expected", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
-def test_broken_case_is_rejected_with_file_entry_and_field(folder: Path, old: str, new: str, expected: str):
-    break_case(folder, old, new)
-    found = problems_for(folder)
+def test_broken_case_is_rejected_with_file_entry_and_field(content_copy: Path, old: str, new: str, expected: str):
+    break_case(content_copy, old, new)
+    found = problems_for(content_copy)
     assert any(expected in p and "05_stairs_fall.toml" in p for p in found), found
 
 
-def test_a_case_file_that_is_not_toml_is_named(folder: Path):
-    (folder / "cases" / "99_draft.toml").write_text('id = "draft"\ntitle = "unfinished\n')
-    found = problems_for(folder)
+def test_a_case_file_that_is_not_toml_is_named(content_copy: Path):
+    (content_copy / "cases" / "99_draft.toml").write_text('id = "draft"\ntitle = "unfinished\n')
+    found = problems_for(content_copy)
     assert any(p.startswith("cases/99_draft.toml: not valid TOML") for p in found), found
 
 
-def test_an_instructor_can_add_a_case_by_adding_a_file(folder: Path):
+def test_an_instructor_can_add_a_case_by_adding_a_file(content_copy: Path):
     text = CASE.read_text().replace('id = "stairs_fall"', 'id = "my_new_case"', 1)
-    (folder / "cases" / "20_my_new_case.toml").write_text(text)
-    loaded, problems = check_course(folder)
+    (content_copy / "cases" / "20_my_new_case.toml").write_text(text)
+    loaded, problems = check_course(content_copy)
     assert problems == [] and "my_new_case" in loaded.cases

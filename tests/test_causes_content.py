@@ -4,7 +4,6 @@ and the corrections of the source article taught where a learner may have read t
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -100,35 +99,28 @@ def test_no_run_of_eight_words_is_copied_from_the_source_article():
     assert not copied
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
-
-
 def _problems(folder: Path) -> list[str]:
     return [str(p) for p in check_course(folder)[1]]
 
 
-def test_an_unknown_citation_in_condition_text_names_file_entry_and_section(content: Path):
-    path = content / "conditions.toml"
+def test_an_unknown_citation_in_condition_text_names_file_entry_and_section(content_copy: Path):
+    path = content_copy / "conditions.toml"
     path.write_text(path.read_text().replace("[@boast_compartment_2014]", "[@no_such_paper]", 1))
     assert any("conditions.toml: entry 'compartment_syndrome', field 'details.what_happens': cites unknown "
-               "reference 'no_such_paper'" in p for p in _problems(content))
+               "reference 'no_such_paper'" in p for p in _problems(content_copy))
 
 
-def test_a_typical_finding_with_a_wrong_choice_is_reported(content: Path):
-    path = content / "conditions.toml"
+def test_a_typical_finding_with_a_wrong_choice_is_reported(content_copy: Path):
+    path = content_copy / "conditions.toml"
     path.write_text(path.read_text().replace('"mechanism=rolled_inward"', '"mechanism=sideways"', 1))
     assert any("entry 'medial_ankle_sprain', field 'typical_findings[1]': 'mechanism' is a choice question"
-               in p for p in _problems(content))
+               in p for p in _problems(content_copy))
 
 
-def test_a_symptom_question_without_choice_labels_is_reported(content: Path):
-    path = content / "symptom_questions.toml"
+def test_a_symptom_question_without_choice_labels_is_reported(content_copy: Path):
+    path = content_copy / "symptom_questions.toml"
     text = path.read_text()
     start = text.index('choice_labels = ["Normally"')
     path.write_text(text[:start] + text[text.index("\n", start) + 1:])
     assert any("symptom_questions.toml: entry 'weight_bearing'" in p and "choice_labels" in p
-               for p in _problems(content))
+               for p in _problems(content_copy))

@@ -4,84 +4,76 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ankle_course.content import SHIPPED_FOLDER, ContentError, cache, load_course
+from ankle_course.content import ContentError, cache, load_course
 from ankle_course.content.knowledge import COLLECTION_NAMES
 from ankle_course.triage.model_loader import load_triage_model
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
 
 
 def cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("content-*.pickle"))
 
 
-def test_a_cached_course_equals_a_freshly_validated_one(content: Path, tmp_path: Path):
+def test_a_cached_course_equals_a_freshly_validated_one(content_copy: Path, tmp_path: Path):
     store = tmp_path / "cache"
-    first = cache.load(content, store)
-    again = cache.load(content, store)
-    fresh = load_course(content)
+    first = cache.load(content_copy, store)
+    again = cache.load(content_copy, store)
+    fresh = load_course(content_copy)
     assert len(cache_files(store)) == 1
     for name in COLLECTION_NAMES:
         assert dict(getattr(again.course, name)) == dict(getattr(fresh, name)), name
         assert list(getattr(again.course, name)) == list(getattr(fresh, name)), f"{name}: file order kept"
-    assert again.course.folder == content
-    model = load_triage_model(content)
+    assert again.course.folder == content_copy
+    model = load_triage_model(content_copy)
     findings = {"onset": "gradual", "swelling": True, "age": 54}
     assert again.triage.posterior(findings) == model.posterior(findings) == first.triage.posterior(findings)
 
 
-def test_editing_any_content_file_validates_again(content: Path, tmp_path: Path):
+def test_editing_any_content_file_validates_again(content_copy: Path, tmp_path: Path):
     store = tmp_path / "cache"
-    cache.load(content, store)
-    refs = content / "references.toml"
+    cache.load(content_copy, store)
+    refs = content_copy / "references.toml"
     refs.write_text(refs.read_text(encoding="utf-8") + "\n[[reference]]\nid = 'broken'\n", encoding="utf-8")
     with pytest.raises(ContentError) as err:
-        cache.load(content, store)
+        cache.load(content_copy, store)
     assert "references.toml" in str(err.value) and "'broken'" in str(err.value)
 
 
-def test_an_edit_to_a_case_file_or_the_triage_model_changes_the_fingerprint(content: Path):
-    before = cache.fingerprint(content)
-    case = next((content / "cases").glob("*.toml"))
+def test_an_edit_to_a_case_file_or_the_triage_model_changes_the_fingerprint(content_copy: Path):
+    before = cache.fingerprint(content_copy)
+    case = next((content_copy / "cases").glob("*.toml"))
     case.write_text(case.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    after_case = cache.fingerprint(content)
-    evidence = content / "triage" / "evidence.toml"
+    after_case = cache.fingerprint(content_copy)
+    evidence = content_copy / "triage" / "evidence.toml"
     evidence.write_text(evidence.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert len({before, after_case, cache.fingerprint(content)}) == 3
+    assert len({before, after_case, cache.fingerprint(content_copy)}) == 3
 
 
-def test_a_change_to_the_code_changes_the_fingerprint(content: Path, tmp_path: Path):
+def test_a_change_to_the_code_changes_the_fingerprint(content_copy: Path, tmp_path: Path):
     package = tmp_path / "package"
     package.mkdir()
     (package / "schemas.py").write_text("A = 1\n")
-    before = cache.fingerprint(content, package)
+    before = cache.fingerprint(content_copy, package)
     (package / "schemas.py").write_text("A = 2\n")
-    assert cache.fingerprint(content, package) != before
+    assert cache.fingerprint(content_copy, package) != before
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"format": 999}),
                                      pickle.dumps({"format": cache.FORMAT, "records": {}, "triage": None}),
                                      b"\x80\x05" + b"\xff" * 100])
-def test_a_corrupt_cache_file_is_ignored_and_replaced(content: Path, tmp_path: Path, garbage: bytes):
+def test_a_corrupt_cache_file_is_ignored_and_replaced(content_copy: Path, tmp_path: Path, garbage: bytes):
     store = tmp_path / "cache"
-    cache.load(content, store)
+    cache.load(content_copy, store)
     [path] = cache_files(store)
     path.write_bytes(garbage)
-    assert cache.read(path, content) is None
-    assert cache.load(content, store).course.modules
-    assert cache.read(path, content) is not None, "a good file was written back"
+    assert cache.read(path, content_copy) is None
+    assert cache.load(content_copy, store).course.modules
+    assert cache.read(path, content_copy) is not None, "a good file was written back"
 
 
 class _Exploit:
@@ -89,31 +81,31 @@ class _Exploit:
         return (os.system, ("touch PWNED",))
 
 
-def test_a_planted_cache_file_cannot_run_code(content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_planted_cache_file_cannot_run_code(content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     store = tmp_path / "cache"
-    cache.load(content, store)
+    cache.load(content_copy, store)
     [path] = cache_files(store)
     path.write_bytes(pickle.dumps({"format": cache.FORMAT, "records": _Exploit(), "triage": None}))
     monkeypatch.chdir(tmp_path)
-    assert cache.read(path, content) is None
+    assert cache.read(path, content_copy) is None
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_records_of_the_wrong_kind_are_not_accepted(content: Path, tmp_path: Path):
+def test_records_of_the_wrong_kind_are_not_accepted(content_copy: Path, tmp_path: Path):
     store = tmp_path / "cache"
-    good = cache.load(content, store)
+    good = cache.load(content_copy, store)
     [path] = cache_files(store)
     payload = cache._to_payload(good)
     payload["records"]["modules"], payload["records"]["terms"] = payload["records"]["terms"], payload["records"]["modules"]
     path.write_bytes(cache._dumps(payload))
-    assert cache.read(path, content) is None
+    assert cache.read(path, content_copy) is None
 
 
-def test_a_folder_that_cannot_be_written_just_means_validating(content: Path, tmp_path: Path):
+def test_a_folder_that_cannot_be_written_just_means_validating(content_copy: Path, tmp_path: Path):
     blocked = tmp_path / "a-file-not-a-folder"
     blocked.write_text("")
-    assert cache.load(content, blocked / "cache").course.modules
-    assert cache.load(content, None).course.modules
+    assert cache.load(content_copy, blocked / "cache").course.modules
+    assert cache.load(content_copy, None).course.modules
 
 
 def test_old_fingerprints_are_pruned(tmp_path: Path):

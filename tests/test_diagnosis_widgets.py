@@ -200,38 +200,26 @@ def test_sources_list_lists_the_given_ids_in_full_on_the_page():
 
 
 # ------------------------------------------------------------------------------------------ content checks
-def _copy_content(tmp_path):
-    import shutil
-
-    from ankle_course.content import SHIPPED_FOLDER
-
-    shutil.copytree(SHIPPED_FOLDER, tmp_path / "data")
-    return tmp_path / "data"
-
-
-def test_special_test_accuracy_outside_0_to_1_is_reported_with_file_entry_and_field(tmp_path):
-    folder = _copy_content(tmp_path)
-    path = folder / "special_tests.toml"
+def test_special_test_accuracy_outside_0_to_1_is_reported_with_file_entry_and_field(content_copy):
+    path = content_copy / "special_tests.toml"
     path.write_text(path.read_text().replace("specificity = 0.88", "specificity = 88"))
-    _, problems = check_course(folder)
+    _, problems = check_course(content_copy)
     assert any(p.file == "special_tests.toml" and "squeeze_test" in p.entry and p.field == "accuracy.specificity"
                for p in problems), problems
 
 
-def test_special_test_accuracy_citing_an_unknown_reference_is_reported(tmp_path):
-    folder = _copy_content(tmp_path)
-    path = folder / "special_tests.toml"
+def test_special_test_accuracy_citing_an_unknown_reference_is_reported(content_copy):
+    path = content_copy / "special_tests.toml"
     path.write_text(path.read_text().replace('source = "sman_syndesmosis_2015"', 'source = "made_up_2020"', 1))
-    _, problems = check_course(folder)
+    _, problems = check_course(content_copy)
     assert any(p.file == "special_tests.toml" and p.field == "accuracy.source" and "made_up_2020" in p.message
                for p in problems), problems
 
 
-def test_an_imaging_question_listed_twice_is_reported(tmp_path):
-    folder = _copy_content(tmp_path)
-    path = folder / "imaging.toml"
+def test_an_imaging_question_listed_twice_is_reported(content_copy):
+    path = content_copy / "imaging.toml"
     path.write_text(path.read_text().replace('id = "fracture_detail"', 'id = "broken_after_injury"'))
-    _, problems = check_course(folder)
+    _, problems = check_course(content_copy)
     assert any(p.file == "imaging.toml" and "duplicate question id" in p.message for p in problems), problems
 
 

@@ -4,12 +4,9 @@ live in conditions.toml, once; the file may now be empty, and a card added later
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from ankle_course.content import SHIPPED_FOLDER, check_course, course, load_course
+from ankle_course.content import check_course, course, load_course
 from ankle_course.triage.vocabulary import CONDITIONS
 from ankle_course.widgets.causes import differential_cards
 
@@ -46,35 +43,28 @@ def test_an_empty_differential_file_is_valid_and_shows_nothing():
         assert differential_cards().data == ""
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
-
-
 def _add_card(folder: Path, text: str = SEVER) -> None:
     path = folder / "differential.toml"
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_a_card_added_later_is_shown_in_the_pt_box_with_what_it_mimics(content: Path):
-    _add_card(content)
-    loaded = load_course(content)
+def test_a_card_added_later_is_shown_in_the_pt_box_with_what_it_mimics(content_copy: Path):
+    _add_card(content_copy)
+    loaded = load_course(content_copy)
     html = differential_cards(loaded).data
     assert html.startswith('<details class="ankle-pt-depth"')
     assert html.count('class="ankle-differential-card"') == 1
     assert "Easily taken for" in html and "Stress fracture" in html and "<caption" in html
 
 
-def test_a_card_that_reuses_a_checker_condition_id_is_refused(content: Path):
-    _add_card(content, SEVER.replace('id = "sever_disease"', 'id = "kohler_disease"'))
-    _, problems = check_course(content)
+def test_a_card_that_reuses_a_checker_condition_id_is_refused(content_copy: Path):
+    _add_card(content_copy, SEVER.replace('id = "sever_disease"', 'id = "kohler_disease"'))
+    _, problems = check_course(content_copy)
     assert any(p.file == "differential.toml" and p.entry == "'kohler_disease'" and p.field == "id" for p in problems)
 
 
-def test_an_unknown_mimicked_condition_is_reported_by_field(content: Path):
-    _add_card(content, SEVER.replace('mimics = ["stress_fracture"]', 'mimics = ["sever"]'))
-    _, problems = check_course(content)
+def test_an_unknown_mimicked_condition_is_reported_by_field(content_copy: Path):
+    _add_card(content_copy, SEVER.replace('mimics = ["stress_fracture"]', 'mimics = ["sever"]'))
+    _, problems = check_course(content_copy)
     assert any(p.file == "differential.toml" and p.field == "mimics[0]" and "unknown condition 'sever'" in p.message
                for p in problems)

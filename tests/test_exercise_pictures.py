@@ -4,13 +4,11 @@ follows the timer's phase (clock injected), not a clock of its own."""
 from __future__ import annotations
 
 import math
-import shutil
 
 import pytest
 
 from ankle_course.body_model import COUNTER_HEIGHT, SEAT_HEIGHT, SITTING_HIP_ABOVE_SEAT, THIGH, pose_body
 from ankle_course.content import ContentError, course, load_course
-from ankle_course.content.knowledge import SHIPPED_FOLDER
 from ankle_course.content.poses import JOINT_LIMITS, JOINTS
 from ankle_course.demo import MOVE_S, demo_fraction
 from ankle_course.figures.exercises import exercise_scene, exercise_shapes, exercise_svgs
@@ -92,15 +90,13 @@ def test_each_still_keeps_its_text_description_and_the_end_shows_the_movement():
         assert escape(ex.poses.caption) in end and ">End<" in end and ">Start<" in start
 
 
-def test_a_pose_with_an_unknown_joint_or_an_impossible_angle_is_refused_naming_file_entry_and_field(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    path = folder / "exercises.toml"
+def test_a_pose_with_an_unknown_joint_or_an_impossible_angle_is_refused_naming_file_entry_and_field(content_copy):
+    path = content_copy / "exercises.toml"
     text = path.read_text(encoding="utf-8")
     text = text.replace('end = { r_ankle_df = -25, l_ankle_df = -25 }', 'end = { r_ankle_df = -95, l_toes = 3 }', 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as info:
-        load_course(folder)
+        load_course(content_copy)
     message = str(info.value)
     assert "exercises.toml" in message and "calf_raise_double" in message and "poses" in message
     assert "r_ankle_df must be from -60 to 40 degrees" in message and "unknown joint 'l_toes'" in message

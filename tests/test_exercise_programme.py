@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ankle_course.content import course, load_course
-from ankle_course.content.knowledge import SHIPPED_FOLDER
 from ankle_course.handout import default_exercises, plan_html
 from ankle_course.progression import EASE_OFF, KEEP, advise, rule
 from ankle_course.widgets.exercises import exercise_card_html, pain_rule_html
@@ -26,10 +24,9 @@ NOTEBOOK = ROOT / "notebooks" / "05_exercises.ipynb"
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory):
+def edited(content_copies):
     """The shipped content with a different pain rule: 4/10 during, comfortable at 1 to 2, one point over usual."""
-    folder = tmp_path_factory.mktemp("content") / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
+    folder = content_copies()
     path = folder / "programme.toml"
     text = path.read_text(encoding="utf-8")
     for old, new in (("pain_during_max = 5", "pain_during_max = 4"), ("comfortable_low = 2", "comfortable_low = 1"),

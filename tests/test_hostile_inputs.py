@@ -9,9 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_progress_writes import store  # noqa: F401  (the fixture: a store with earlier progress to keep)
 
-from ankle_course.content import SHIPPED_FOLDER
 from ankle_course.progress import ProgressError, ProgressFileError, ProgressStore, parse_progress
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -95,31 +93,27 @@ CONTENT_FILES = sorted(p.name for p in (HOSTILE / "content").iterdir())
 
 @pytest.mark.parametrize("name", CONTENT_FILES)
 @pytest.mark.parametrize("target", ["conditions.toml", "glossary.toml", "cases/01_rebound.toml"])
-def test_content_check_reports_a_hostile_file_as_a_problem(tmp_path, capsys, name, target):
+def test_content_check_reports_a_hostile_file_as_a_problem(content_copy, capsys, name, target):
     from ankle_course.content.__main__ import main
 
-    folder = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    shutil.copy(HOSTILE / "content" / name, folder / target)
-    assert main(["check", str(folder)]) == 1
+    shutil.copy(HOSTILE / "content" / name, content_copy / target)
+    assert main(["check", str(content_copy)]) == 1
     err = capsys.readouterr().err
     assert "problem(s) found" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("special", ["dev-zero", "folder", "fifo", "long-id"])
-def test_content_check_reports_a_device_a_folder_a_fifo_or_a_long_id(tmp_path, capsys, special):
+def test_content_check_reports_a_device_a_folder_a_fifo_or_a_long_id(content_copy, capsys, special):
     from ankle_course.content.__main__ import main
 
-    folder = tmp_path / "content"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    target = folder / "glossary.toml"
+    target = content_copy / "glossary.toml"
     if special == "long-id":
         target.write_text(target.read_text().replace('id = "lateral"', f'id = "{"x" * 81}"', 1))
     else:
         target.unlink()
         {"dev-zero": lambda: target.symlink_to("/dev/zero"), "folder": target.mkdir,
          "fifo": lambda: os.mkfifo(target)}[special]()
-    assert main(["check", str(folder)]) == 1
+    assert main(["check", str(content_copy)]) == 1
     err = capsys.readouterr().err
     assert "glossary.toml" in err and "Traceback" not in err
 

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_progress_writes import FakeClock
+from fake_clock import FakeClock
 
 from ankle_course.progress import (
     ProgressFileError,

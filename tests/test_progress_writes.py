@@ -11,9 +11,9 @@ import sys
 import textwrap
 import time
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
+from fake_clock import T0, FakeClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,24 +30,6 @@ from ankle_course.progress import (
     parse_progress,
 )
 from ankle_course.progress.record import MAX_FILE_BYTES, parse_timestamp
-
-T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = T0
-
-    def __call__(self) -> datetime:
-        self.t += timedelta(seconds=1)
-        return self.t
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    store = ProgressStore(tmp_path / "progress", clock=FakeClock())
-    store.set_flashcard_known("anatomy_deltoid_ligament", True)  # the earlier progress that must survive
-    return store
 
 
 def session(ident: str = "s1", **changes) -> ExerciseSession:

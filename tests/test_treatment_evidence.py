@@ -3,12 +3,9 @@ condition, and an instructor's mistake in the file is reported by file, entry an
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from ankle_course.content import SHIPPED_FOLDER, check_course, course
+from ankle_course.content import check_course, course
 from ankle_course.triage.vocabulary import CONDITIONS
 from ankle_course.widgets.treatment import evidence_cards
 
@@ -43,27 +40,20 @@ def test_the_view_shows_every_card_with_its_citation_and_can_show_one_condition(
     assert "Kulig K" not in sprain and "Doherty C" in sprain
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SHIPPED_FOLDER, folder)
-    return folder
-
-
-def test_an_unknown_condition_is_reported_by_file_entry_and_field(content: Path):
-    path = content / "treatment_evidence.toml"
+def test_an_unknown_condition_is_reported_by_file_entry_and_field(content_copy: Path):
+    path = content_copy / "treatment_evidence.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('condition = "posterior_tibial_tendinopathy"',
                                                              'condition = "pttd"', 1), encoding="utf-8")
-    _, problems = check_course(content)
+    _, problems = check_course(content_copy)
     assert any(p.file == "treatment_evidence.toml" and p.entry == "'pttd_orthosis_exercise_rct'"
                and p.field == "condition" and "unknown condition 'pttd'" in p.message for p in problems)
 
 
-def test_a_card_without_arms_is_refused(content: Path):
-    path = content / "treatment_evidence.toml"
+def test_a_card_without_arms_is_refused(content_copy: Path):
+    path = content_copy / "treatment_evidence.toml"
     text = path.read_text(encoding="utf-8")
     start = text.index("arms = [", text.index('id = "ice_systematic_review"'))
     end = text.index("\n", start)
     path.write_text(text[:start] + "arms = []" + text[end:], encoding="utf-8")
-    _, problems = check_course(content)
+    _, problems = check_course(content_copy)
     assert any(p.file == "treatment_evidence.toml" and p.field == "arms" for p in problems)

@@ -18,7 +18,7 @@ SAMPLES_PER_SEGMENT = 8
 
 def catmull_rom(points: Sequence[Point], closed: bool, samples: int = SAMPLES_PER_SEGMENT) -> list[Point]:
     """A smooth curve through every point (uniform Catmull-Rom), sampled to a polyline."""
-    pts = [tuple(map(float, p)) for p in points]
+    pts: list[Point] = [(float(p[0]), float(p[1])) for p in points]
     if len(pts) < 3:
         return list(pts)
     n = len(pts)
@@ -36,10 +36,11 @@ def catmull_rom(points: Sequence[Point], closed: bool, samples: int = SAMPLES_PE
         for step in range(samples):
             t = step / samples
             t2, t3 = t * t, t * t * t
-            out.append(tuple(
+            x, y = (
                 0.5 * (2 * p1[k] + (-p0[k] + p2[k]) * t + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
                        + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3)
-                for k in (0, 1)))
+                for k in (0, 1))
+            out.append((x, y))
     out.append(pts[0] if closed else pts[-1])
     return out
 

@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         return args
 
     course, problems = check_course(args.folder)
-    if problems:
+    if course is None:
         print(f"{args.folder}: {len(problems)} problem(s) found", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)

@@ -77,7 +77,7 @@ def _frozen_mapping(items: dict[Any, Any]) -> MappingProxyType:
 
 
 def _record_classes() -> dict[tuple[str, str], Any]:
-    found = {(cls.__module__, cls.__qualname__): cls
+    found: dict[tuple[str, str], Any] = {(cls.__module__, cls.__qualname__): cls
              for module in RECORD_MODULES for cls in vars(module).values()
              if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == module.__name__}
     found[(__name__, _frozen_mapping.__name__)] = _frozen_mapping
@@ -104,7 +104,7 @@ def _dumps(payload: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _record_types() -> dict[str, type]:
+def _record_types() -> dict[str, type[Any]]:
     hints = get_type_hints(Course)
     return {name: get_args(hints[name])[1] for name in COLLECTION_NAMES}
 

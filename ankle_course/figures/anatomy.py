@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from ..anatomy.describe import facts, label_text, wrap
 from ..anatomy.geometry import bounds, outlines, rotate
 from ..anatomy.layers import VIEWS, Drawn, drawn_in, short_name
 from ..content import Course, course
-from ..content.records import Structure
+from ..content.records import Point, Structure
 from . import PlotlyFigure
 from .anatomy_style import FADED_OPACITY, HIGHLIGHT_LINE, style_of
 from .theme import figure
@@ -42,7 +43,7 @@ def _hover_text(s: Structure) -> str:
     return "<br>".join(lines)
 
 
-def _xy(polylines: list[list[tuple[float, float]]]) -> tuple[list[float | None], list[float | None]]:
+def _xy(polylines: Sequence[Sequence[Point]]) -> tuple[list[float | None], list[float | None]]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for line in polylines:
@@ -54,7 +55,7 @@ def _xy(polylines: list[list[tuple[float, float]]]) -> tuple[list[float | None],
     return xs, ys
 
 
-def structure_trace(drawn: Drawn, polylines: list, highlight: str | None = None) -> dict[str, Any]:
+def structure_trace(drawn: Drawn, polylines: Sequence[Sequence[Point]], highlight: str | None = None) -> dict[str, Any]:
     style = style_of(drawn.structure, drawn.shape)
     is_highlight = highlight == drawn.structure.id
     faded = highlight is not None and not is_highlight
@@ -96,10 +97,10 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
     content = content or course()
     items = drawn_in(content, view, layers)
     traces = []
-    all_lines = []
+    all_lines: list[Sequence[Point]] = []
     annotations = []
     for drawn in items:
-        polylines = outlines(drawn.shape)
+        polylines: Sequence[Sequence[Point]] = outlines(drawn.shape)
         if motion_pose and drawn.structure.id in motion_pose:
             pivot, degrees = motion_pose[drawn.structure.id]
             polylines = [rotate(line, pivot, degrees) for line in polylines]
@@ -107,9 +108,9 @@ def anatomy_figure(view: str = "medial", layers: tuple[str, ...] | None = None, 
         traces.append(structure_trace(drawn, polylines, highlight))
         if labels and not motion_pose:
             label = _label(drawn, label_text(drawn, view), highlight)
-            if label:
+            if label and drawn.shape.label is not None:  # _label gives one exactly when the shape has a label
                 annotations.append(label)
-                all_lines.append([tuple(drawn.shape.label)])
+                all_lines.append([drawn.shape.label])
     if not all_lines:
         all_lines = [[(0.0, 0.0), (100.0, 100.0)]]
     x0, y0, x1, y1 = bounds(all_lines)

@@ -15,14 +15,14 @@ SYMBOL = {"ok": "circle", "review this question": "x"}
 
 def item_figure(items: Sequence[ItemStats]) -> PlotlyFigure:
     """Scatter of difficulty (x) against discrimination (y) for questions with enough answers."""
-    usable = [i for i in items if i.difficulty is not None and i.discrimination is not None]
+    usable = [(i, d, r) for i in items if (d := i.difficulty) is not None and (r := i.discrimination) is not None]
     traces = []
     for flag in ("ok", "review this question"):
-        group = [i for i in usable if i.flag == flag]
+        group = [(i, d, r) for i, d, r in usable if i.flag == flag]
         traces.append({
-            "type": "scatter", "x": [round(100 * i.difficulty) for i in group],
-            "y": [round(i.discrimination, 2) for i in group], "mode": "markers+text",
-            "text": [i.question_id for i in group], "textposition": "top center",
+            "type": "scatter", "x": [round(100 * d) for _, d, _ in group],
+            "y": [round(r, 2) for _, _, r in group], "mode": "markers+text",
+            "text": [i.question_id for i, _, _ in group], "textposition": "top center",
             "marker": {"color": OKABE_ITO[flag], "symbol": SYMBOL[flag], "size": 11}, "name": flag.capitalize(),
             "hovertemplate": "%{text}<br>difficulty %{x}%<br>discrimination %{y}<extra></extra>"})
     line, label = hline(0.2, "below 0.2: review", position="top right")

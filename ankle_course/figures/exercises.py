@@ -14,13 +14,13 @@ the person does not jump between them, and every frame of the demonstration fits
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from ..body_model import Scene, Shape, blend, bounds, counter_edge, drawing, floor, pose_body
 from ..content import Course, course
-from ..content.records import Exercise
+from ..content.records import Exercise, Point
 from ..progression import pain_trend, rule, sessions_per_week
 from . import PlotlyFigure
 from .theme import figure, hline
@@ -96,7 +96,8 @@ def shapes_svg(shapes: Sequence[Shape], frame: tuple[float, float, float, float]
     return "".join(out)
 
 
-def _to_pixels(frame: tuple[float, float, float, float], width: int, height: int, top: int = -1):
+def _to_pixels(frame: tuple[float, float, float, float], width: int, height: int,
+               top: int = -1) -> tuple[float, Callable[[Point], Point]]:
     x0, y0, x1, y1 = frame
     top = LABEL_BAND_PX if top < 0 else top
     k = min(width / (x1 - x0), (height - top) / (y1 - y0))
@@ -151,6 +152,7 @@ def _arrow_points(ex: Exercise) -> tuple[tuple[float, float], tuple[float, float
 def exercise_svg(ex: Exercise, stage: str | float, title: str | None = None, desc: str | None = None) -> str:
     """One picture as a whole SVG document: 'start', 'end' (with the movement's arrow and caption) or a
     fraction of the way between them (a frame of the demonstration). Titled and described for screen readers."""
+    assert ex.poses is not None, f"{ex.id} has no poses"
     fraction = {"start": 0.0, "end": 1.0}.get(stage, stage) if isinstance(stage, str) else float(stage)
     if isinstance(fraction, str):
         raise ValueError(f"stage must be 'start', 'end' or a number from 0 to 1, not {stage!r}")
@@ -187,6 +189,7 @@ def _close_up(ex: Exercise, shapes: Sequence[Shape], frame: tuple[float, float, 
     start and end close-ups compare like for like."""
     from ..body_model import _projector
 
+    assert ex.poses is not None, f"{ex.id} has no poses"
     scene = exercise_scene(ex)
     body = pose_body(ex.poses.start, scene.support, scene.hands, scene.counter_x)
     project = _projector(scene.view)

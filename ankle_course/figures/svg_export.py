@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..anatomy.describe import label_text
 from ..anatomy.geometry import bounds, outlines
-from ..anatomy.layers import VIEWS, drawn_in, label_side, short_name
+from ..anatomy.layers import VIEWS, Drawn, drawn_in, label_side, short_name
 from ..content import Course, course
+from ..content.records import Point
 from .anatomy_style import Style, style_of
 
 SCALE = 3.0  # SVG units per mm
@@ -58,7 +60,7 @@ def render_svg(view: str, content: Course | None = None) -> str:
     content = content or course()
     items = drawn_in(content, view)
     polylines = {d.structure.id: outlines(d.shape) for d in items}
-    extent = [pt for lines in polylines.values() for pt in lines]
+    extent: list[Sequence[Point]] = [line for lines in polylines.values() for line in lines]
     extent += [_label_extent(d, view) for d in items if d.shape.label]
     x0, y0, x1, y1 = bounds(extent)
     x0, y0, x1, y1 = x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD
@@ -105,8 +107,9 @@ def render_svg(view: str, content: Course | None = None) -> str:
 CHAR_MM = 6.3 / SCALE  # about how wide one character of an 11 px label is, in mm
 
 
-def _label_extent(d, view: str) -> list[tuple[float, float]]:
+def _label_extent(d: Drawn, view: str) -> list[Point]:
     """The mm box a label's text covers, so that the drawing is made wide enough to show it whole."""
+    assert d.shape.label is not None, "only a labelled shape has a label extent"
     x, y = d.shape.label
     w = len(label_text(d, view)) * CHAR_MM + 2
     side = label_side(d.shape, view)
@@ -116,7 +119,8 @@ def _label_extent(d, view: str) -> list[tuple[float, float]]:
     return [(x, y), (x + sign * (w if side == "start" else -w), y + 4)]
 
 
-def _label_svg(d, view: str, tx, ty) -> str:
+def _label_svg(d: Drawn, view: str, tx: Callable[[float], float], ty: Callable[[float], float]) -> str:
+    assert d.shape.label is not None, "only a labelled shape has a label"
     name = label_text(d, view)
     lx, ly = tx(d.shape.label[0]), ty(d.shape.label[1])
     if d.shape.pin is None:

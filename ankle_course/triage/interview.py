@@ -77,7 +77,7 @@ def possible_answers(finding: str) -> tuple[Any, ...]:
     return NUMBER_ANSWERS.get(finding, (spec.low, (spec.low + spec.high) // 2, spec.high))
 
 
-class RecordingFindings(dict):  # type: ignore[type-arg]
+class RecordingFindings(dict[str, Any]):
     """A findings dict that notes every key looked at, present or not (how `rule_reads` finds a rule's inputs;
     the safety tests use it too)."""
 

@@ -218,7 +218,7 @@ def _load(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:
                     if ref not in known:
                         problems.append(ContentProblem(name, f"'{record.id}'", f"refs[{i}]",
                                                        f"unknown reference '{ref}'; expected an id from references.toml"))
-    if problems or cond_data is None or ev_data is None:
+    if problems or cond_data is None or ev_data is None or weights is None or policy is None:
         return None, sorted(problems)
     order = {c: i for i, c in enumerate(CONDITIONS)}
     model = TriageModel(

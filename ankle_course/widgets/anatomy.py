@@ -9,6 +9,8 @@ Voilà) stall until the cell timeout (jupyter/nbclient#312). Every figure has a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as w
 from IPython.display import HTML, display
 
@@ -18,7 +20,7 @@ from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
 from ..citations import current_page
 from ..content import Course, course
-from ..figures import show
+from ..figures import PlotlyFigure, show
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
 from ..figures.quiz_identify import without_answer
@@ -67,7 +69,7 @@ class AnatomyExplorer:
         self.output = w.Output()
         self.panel = html_widget("", "ankle-explorer-info")
         self.description = html_widget("", "ankle-figure-description")
-        self.figure = None
+        self.figure: PlotlyFigure | None = None
         for control in (*self.layer_boxes.values(), self.highlight, self.labels):
             control.observe(self._redraw, names="value")
         describe = w.Accordion(children=[self.description], titles=("Text description of the figure",))
@@ -107,7 +109,7 @@ class MotionViewer:
         self.choice.add_class("ankle-motion-choice")
         self.output = w.Output()
         self.info = html_widget("", "ankle-motion-info")
-        self.figure = None
+        self.figure: PlotlyFigure | None = None
         self.choice.observe(self._redraw, names="value")
         self.widget = Panel([self.choice, self.info, self.output], name="Ankle motions")
         self.widget.add_class("ankle-motions")
@@ -155,7 +157,7 @@ class Flashcards:
         self.widget.add_class("ankle-flashcards")
         self._show()
 
-    def _act(self, action) -> None:
+    def _act(self, action: Callable[[], object]) -> None:
         action()
         self._show()
 
@@ -204,7 +206,7 @@ class NameThatStructure:
         self.next_button = w.Button(description="Next structure")
         self.feedback = html_widget("", "ankle-drill-feedback")
         self.score = html_widget("", "ankle-drill-score")
-        self.figure = None
+        self.figure: PlotlyFigure | None = None
         self.check_button.on_click(lambda _: self.check())
         self.next_button.on_click(lambda _: self.next())
         question = html_widget("<p>Which structure has the thick black outline? (Everything else is faded.)</p>")

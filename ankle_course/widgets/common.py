@@ -99,8 +99,8 @@ def set_aside_notice(store: Any) -> str:
     return notice(text, "warning") if text else ""
 
 
-def table(header: Iterable[str], rows: Iterable[Iterable[str]], caption: str) -> str:
-    """An accessible HTML table; cells are escaped here, so callers pass plain text."""
+def table(header: Iterable[str], rows: Iterable[Iterable[object]], caption: str) -> str:
+    """An accessible HTML table; cells are escaped here, so callers pass plain text (or numbers)."""
     head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px">{esc(h)}</th>' for h in header)
     body = "".join(
         "<tr>" + "".join(f'<td style="padding:2px 8px">{esc(str(c))}</td>' for c in row) + "</tr>" for row in rows)

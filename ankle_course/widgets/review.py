@@ -53,7 +53,7 @@ class ReviewPanel(Panel):
         self.refresh()
 
     def _module_title(self) -> str:
-        module = self.content.modules.get(self.module)
+        module = self.content.modules.get(self.module) if self.module is not None else None
         return module.title if module else str(self.module)
 
     def refresh(self) -> None:

@@ -114,7 +114,7 @@ def progress_panel(store: ProgressStore | None = None, content: Course | None = 
             export_message.value = notice(str(exc), "error")
             return
         href = "data:application/json;base64," + base64.b64encode(exported.data).decode("ascii")
-        saved = notice(f"Saved a copy as {exported.path}.", "ok") if exported.path else notice(
+        saved = notice(f"Saved a copy as {exported.path}.", "ok") if exported.problem is None else notice(
             f"{exported.problem.rstrip('.')}, but the download link below still holds all of it.", "warning")
         export_message.value = (
             saved + f'<p><a download="{esc(exported.filename)}" href="{href}">Download {esc(exported.filename)}</a>'

@@ -17,6 +17,7 @@ from IPython import get_ipython
 from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
+from ..figures import PlotlyFigure
 from ..figures.causes import differential_bars, differential_rows
 from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
 from ..symptom_questions import (
@@ -151,7 +152,7 @@ class SymptomChecker(Panel):
         self.details = html_widget("", "ankle-checker-details")
         self.chart = w.Output()
         self.chart.add_class("ankle-checker-chart")
-        self.figure = None
+        self.figure: PlotlyFigure | None = None
         self.explanation: Explanation | None = None
         self.findings: dict[str, Any] = {}
         reset = w.Button(description="Clear all answers", icon="eraser", tooltip="Set every question back to skipped")

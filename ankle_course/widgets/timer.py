@@ -125,7 +125,7 @@ class ExerciseTimerView:
                                self.pain, self.save_button, self.save_message],
                               layout={"display": "none"})
 
-        self.exercise.observe(lambda _: (self._load_dosages(), self._show_pictures()), names="value")
+        self.exercise.observe(self._exercise_changed, names="value")
         self.dosage.observe(lambda _: self._fill_numbers(), names="value")
         self._load_dosages()
         self.widget = w.VBox([
@@ -153,6 +153,10 @@ class ExerciseTimerView:
         button.add_class(css)
         button.on_click(lambda _: action())
         return button
+
+    def _exercise_changed(self, _: object) -> None:
+        self._load_dosages()
+        self._show_pictures()
 
     def _load_dosages(self) -> None:
         ex = self.content.exercises[self.exercise.value]
@@ -257,7 +261,7 @@ class ExerciseTimerView:
             self.progress.value = 0
             return
         state = self.timer.state
-        label = {PAUSED: " (paused)", STOPPED: " (stopped)"}.get(status, "")
+        label = {PAUSED: " (paused)", STOPPED: " (stopped)"}.get(self.timer.status, "")
         self.phase.value = (f'<p style="font-size:1.4em;margin:2px 0"><strong>{PHASE_SYMBOL[state.phase]} '
                             f"{esc(state.label)}{label}</strong></p>")
         self.position.value = f"<p>{esc(state.position)}</p>"
