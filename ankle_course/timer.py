@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .content.records import DOSAGE_LIMITS
+
 Clock = Callable[[], float]
 
 GET_READY = "get_ready"
@@ -33,15 +35,7 @@ PHASE_LABELS = {
 
 IDLE, RUNNING, PAUSED, STOPPED, FINISHED = "idle", "running", "paused", "stopped", "finished"
 
-# (smallest, largest, what it is called, unit) — beyond these a value is a typo, not a dosage
-LIMITS: dict[str, tuple[int, int, str, str]] = {
-    "reps": (1, 100, "Repetitions per set", ""),
-    "sets": (1, 10, "Sets", ""),
-    "hold_s": (1, 120, "Hold", " seconds"),
-    "rest_s": (0, 600, "Rest between sets", " seconds"),
-    "get_ready_s": (0, 60, "Get-ready time", " seconds"),
-    "relax_s": (0, 60, "Relax time between repetitions", " seconds"),
-}
+LIMITS = DOSAGE_LIMITS  # shared with the content check (content.records)
 
 
 @dataclass(frozen=True)

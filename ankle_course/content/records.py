@@ -125,6 +125,19 @@ class SymptomQuestion:
     figure: str | None = None  # a drawing shown with the question (QUESTION_FIGURES)
 
 
+# The range of each dosage number (smallest, largest, what the learner calls it, unit): the one definition
+# that the content check and the exercise timer both apply, so a dosage that passes the check always runs.
+# Beyond these a value is a typo, not a dosage.
+DOSAGE_LIMITS: dict[str, tuple[int, int, str, str]] = {
+    "reps": (1, 100, "Repetitions per set", ""),
+    "sets": (1, 10, "Sets", ""),
+    "hold_s": (1, 120, "Hold", " seconds"),
+    "rest_s": (0, 600, "Rest between sets", " seconds"),
+    "get_ready_s": (0, 60, "Get-ready time", " seconds"),
+    "relax_s": (0, 60, "Relax time between repetitions", " seconds"),
+}
+
+
 @dataclass(frozen=True)
 class Dosage:
     label: str

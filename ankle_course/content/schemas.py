@@ -13,6 +13,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, post_load, valid
 
 from ..ids import ID_PATTERN, ID_RULE
 from .records import (
+    DOSAGE_LIMITS,
     AnatomyShape,
     Case,
     CaseOption,
@@ -257,15 +258,21 @@ class SymptomQuestionSchema(RecordSchema):
 # ---------------------------------------------------------------------------------------------- exercises
 
 
+def _dosage(limit: str, **kwargs: Any) -> fields.Integer:
+    """A dosage number in the range the exercise timer accepts (`records.DOSAGE_LIMITS`)."""
+    low, high, *_ = DOSAGE_LIMITS[limit]
+    return fields.Integer(strict=True, validate=validate.Range(low, high), **kwargs)
+
+
 class DosageSchema(RecordSchema):
     record = Dosage
     label = _text()
-    reps = fields.Integer(required=True, strict=True, validate=validate.Range(1, 100))
-    sets = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10))
-    hold_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 120))
-    rest_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 600))
-    relax_s = fields.Integer(load_default=3, strict=True, validate=validate.Range(0, 60))
-    reps_max = fields.Integer(load_default=None, strict=True, validate=validate.Range(1, 100))
+    reps = _dosage("reps", required=True)
+    sets = _dosage("sets", required=True)
+    hold_s = _dosage("hold_s", required=True)
+    rest_s = _dosage("rest_s", required=True)
+    relax_s = _dosage("relax_s", load_default=3)
+    reps_max = _dosage("reps", load_default=None)
 
     @validates_schema
     def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
