@@ -16,9 +16,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .checker_result import ACTION
 from .cli import OneLineParser, fail, parse
 from .content import Course, course
+from .content.levels import ACTION, URGENT_LEVELS, badge_text
 from .figures.treatment import short_source
 from .outpath import check_output_path, write_output
 from .progression import rule
@@ -82,7 +82,8 @@ def check_parameters(condition: str, stage: str, exercises: Sequence[str], conte
 
 def _warning_signs_html(content: Course) -> str:
     parts = []
-    for level, heading in (("emergency", "⛔ Emergency"), ("urgent", "⚠ Urgent")):
+    for level in URGENT_LEVELS:
+        heading = badge_text(level)
         items = "".join(f"<li>{esc(s.sign)}</li>" for s in content.warning_signs.values() if s.action == level)
         parts.append(f"<p><strong>{heading}: {esc(ACTION[level])}</strong></p><ul>{items}</ul>")
     return "".join(parts)

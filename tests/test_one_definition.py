@@ -74,3 +74,29 @@ def test_the_progress_schemas_id_pattern_is_the_shared_one():
     from ankle_course.progress import schema as progress_schema
 
     assert progress_schema.ID.regex.pattern == ID_PATTERN
+
+
+def test_every_module_that_names_the_triage_levels_uses_the_one_definition():
+    from ankle_course import cases, checker_result
+    from ankle_course.content import levels
+    from ankle_course.triage import vocabulary
+
+    for module in (s, checker_result, vocabulary, cases):
+        assert module.TRIAGE_LEVELS is levels.TRIAGE_LEVELS, module.__name__
+    assert s.URGENCY is levels.URGENT_LEVELS is cases.URGENT_LEVELS
+    assert vocabulary.TRIAGE_MEANING is levels.TRIAGE_MEANING
+
+
+def test_the_pages_level_words_and_symbols_are_the_checkers():
+    from ankle_course.content.levels import LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS
+    from ankle_course.widgets.common import LEVEL_STYLE
+
+    assert {level: style[:2] for level, style in LEVEL_STYLE.items()} == {
+        level: (LEVEL_SYMBOL[level], LEVEL_WORD[level]) for level in TRIAGE_LEVELS}
+
+
+def test_the_contracts_meaning_of_each_level_is_its_action_as_a_clause():
+    from ankle_course.content.levels import ACTION, TRIAGE_LEVELS, TRIAGE_MEANING
+
+    for level in TRIAGE_LEVELS:
+        assert TRIAGE_MEANING[level][0].upper() + TRIAGE_MEANING[level][1:] + "." == ACTION[level]

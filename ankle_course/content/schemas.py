@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from ..ids import ID_PATTERN, ID_RULE
+from .levels import TRIAGE_LEVELS, URGENT_LEVELS
 from .records import (
     DOSAGE_LIMITS,
     AnatomyShape,
@@ -51,7 +52,7 @@ STRUCTURE_KINDS = (
 )
 CONDITION_GROUPS = ("sprain", "tendon", "muscle", "fracture", "arthritis", "nerve", "must_not_miss")
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "identify")
-URGENCY = ("emergency", "urgent")
+URGENCY = URGENT_LEVELS  # a warning sign sends the learner to care now or today
 
 
 def _id(**kwargs: Any) -> fields.String:
@@ -485,7 +486,6 @@ class QuestionSchema(RecordSchema):
 CASE_STAGE_KINDS = ("history", "examination", "special_tests", "investigations", "diagnosis", "management")
 # what a student commits to before a stage's expert reasoning is shown
 CASE_COMMITMENTS = ("differential", "next_step", "triage")
-TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")  # the symptom-checker contract's levels
 
 
 class CaseOptionSchema(RecordSchema):

@@ -25,10 +25,11 @@ from ..cases import (
 )
 from ..citations import current_page
 from ..content import Course, course
+from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, badge_text
 from ..content.records import Case
 from ..progress import ProgressError, ProgressStore
-from ..triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING
-from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
+from ..triage.vocabulary import CONDITIONS
+from .common import Panel, esc, html_widget, notice, table
 
 PLACEHOLDER = "— choose —"
 RANKS = ("1st (most likely)", "2nd", "3rd")
@@ -57,9 +58,7 @@ def _depth_box(text: str | None) -> str:
             f"</strong> (learners may skip this)</p>{_paragraphs(text)}</div>")
 
 
-def _level_text(level: str) -> str:
-    symbol, label, _ = LEVEL_STYLE[level]
-    return f"{symbol} {label}"
+_level_text = badge_text
 
 
 class CaseView:

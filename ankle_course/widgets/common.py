@@ -12,18 +12,15 @@ from typing import Any
 
 import ipywidgets as w
 
+from ankle_course.content.levels import LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS
 from ankle_course.figures import DEFAULT_ALT, PlotlyFigure, mimebundle
 from ankle_course.widgets.style import style_element
 
 esc = html.escape
 
-LEVEL_STYLE = {
-    # text and symbol carry the meaning; colour only reinforces it
-    "emergency": ("⛔", "Emergency", "#8b0000"),
-    "urgent": ("⚠", "Urgent", "#8a4b00"),
-    "routine": ("ℹ", "Routine", "#1f4e79"),
-    "self_care": ("✓", "Self-care", "#2f5f2f"),
-}
+LEVEL_COLOUR = {"emergency": "#8b0000", "urgent": "#8a4b00", "routine": "#1f4e79", "self_care": "#2f5f2f"}
+# text and symbol carry the meaning (content.levels); colour only reinforces it
+LEVEL_STYLE = {level: (LEVEL_SYMBOL[level], LEVEL_WORD[level], LEVEL_COLOUR[level]) for level in TRIAGE_LEVELS}
 
 
 _SHARED: dict[Hashable, w.Widget] = {}
