@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from .clock import Stopwatch
 from .content.records import DOSAGE_LIMITS
-
-Clock = Callable[[], float]
 
 GET_READY = "get_ready"
 HOLD = "hold"
@@ -161,7 +159,7 @@ class ExerciseTimer:
     session does nothing; Start after Stop or the end begins a fresh session.
     """
 
-    def __init__(self, dosage: TimerDosage, clock: Clock = time.monotonic):
+    def __init__(self, dosage: TimerDosage, clock: Stopwatch = time.monotonic):
         self.dosage = dosage
         self.schedule = build_schedule(dosage)
         self.total_s = self.schedule[-1].end

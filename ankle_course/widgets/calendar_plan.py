@@ -8,21 +8,16 @@ open the downloaded file on a phone or computer and its calendar offers to add t
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 import ipywidgets as w
 
 from .. import calendar_plan as cp
+from ..clock import Clock, utc_now
 from .common import Panel, esc, html_widget, notice
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class ReminderPlanner(Panel):
-    def __init__(self, clock: Callable[[], datetime] = _utc_now, zone: str | None = None):
+    def __init__(self, clock: Clock = utc_now, zone: str | None = None):
         self.clock = clock
         self.data: bytes | None = None
         self.days = []

@@ -6,26 +6,20 @@ buttons, and when the next ones are due. Every rating is saved at once through t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 import ipywidgets as w
 
 from .. import spaced_review as sr
+from ..clock import Clock, utc_now
 from ..content import Course, course
 from ..progress import REVIEW_RATINGS, ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, set_aside_notice, set_visible, table
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ReviewPanel(Panel):
     """Review today's due items; `module` keeps one module's items (None: the whole course)."""
 
     def __init__(self, module: str | None = None, store: ProgressStore | None = None, content: Course | None = None,
-                 clock: Callable[[], datetime] = _utc_now):
+                 clock: Clock = utc_now):
         self.module, self.content, self.clock = module, content or course(), clock
         self.store = store or ProgressStore(clock=clock)
         self.current: sr.ReviewItem | None = None
