@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from marshmallow import fields, validate
 
 from ankle_course import timer
@@ -100,3 +101,24 @@ def test_the_contracts_meaning_of_each_level_is_its_action_as_a_clause():
 
     for level in TRIAGE_LEVELS:
         assert TRIAGE_MEANING[level][0].upper() + TRIAGE_MEANING[level][1:] + "." == ACTION[level]
+
+
+def test_the_learners_two_tracks_are_one_definition():
+    from ankle_course import symptom_questions
+    from ankle_course.content import records
+    from ankle_course.triage import interview
+
+    assert symptom_questions.TRACKS is interview.TRACKS is s.AUDIENCES is records.TRACKS
+    assert set(records.MODULE_TRACKS) == {*records.TRACKS, "both"}
+
+
+PACKAGE = Path(__file__).resolve().parents[1] / "ankle_course"
+
+
+@pytest.mark.parametrize("copy", ["def _utc_now", "Callable[[], datetime]", "Callable[[], float]",
+                                  "TRIAGE_LEVELS = (", '"Self-care"', '= ("learner", "pt_student")'])
+def test_no_module_writes_its_own_copy_of_a_shared_definition(copy: str):
+    homes = {"clock.py", "levels.py", "records.py"}
+    copies = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+              if p.name not in homes and copy in p.read_text(encoding="utf-8")]
+    assert copies == []

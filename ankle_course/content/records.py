@@ -125,6 +125,11 @@ class SymptomQuestion:
     figure: str | None = None  # a drawing shown with the question (QUESTION_FIGURES)
 
 
+# The two tracks a learner follows through the course (learner or PT student): a question's audience, the
+# symptom checker's mode. A module is for one track or "both" (MODULE_TRACKS).
+TRACKS: tuple[str, ...] = ("learner", "pt_student")
+MODULE_TRACKS: tuple[str, ...] = (*TRACKS, "both")
+
 # The range of each dosage number (smallest, largest, what the learner calls it, unit): the one definition
 # that the content check and the exercise timer both apply, so a dosage that passes the check always runs.
 # Beyond these a value is a typo, not a dosage.

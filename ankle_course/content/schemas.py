@@ -15,6 +15,8 @@ from ..ids import ID_PATTERN, ID_RULE
 from .levels import TRIAGE_LEVELS, URGENT_LEVELS
 from .records import (
     DOSAGE_LIMITS,
+    MODULE_TRACKS,
+    TRACKS,
     AnatomyShape,
     Case,
     CaseOption,
@@ -44,8 +46,7 @@ from .records import (
     WarningSign,
 )
 
-TRACKS = ("learner", "pt_student", "both")
-AUDIENCES = ("learner", "pt_student")
+AUDIENCES = TRACKS  # a question is written for one track
 REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus", "web", "course")
 STRUCTURE_KINDS = (
     "bone", "joint", "ligament", "tendon", "muscle", "nerve", "artery", "vein", "retinaculum", "region",
@@ -145,7 +146,7 @@ class ModuleSchema(RecordSchema):
     title = _text()
     teaches = _text()
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(1, 240))
-    track = fields.String(required=True, validate=validate.OneOf(TRACKS))
+    track = fields.String(required=True, validate=validate.OneOf(MODULE_TRACKS))
     status = fields.String(load_default="ready", validate=validate.OneOf(("ready", "coming")))
     objectives = fields.List(fields.Nested(ObjectiveSchema), load_default=list)
 

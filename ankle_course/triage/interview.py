@@ -27,12 +27,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.records import TRACKS
 from .engine import Assessment, assess
 from .model import TriageModel, triage_model
 from .rules import RULES
 from .vocabulary import FINDINGS, urgency, validate_findings
 
-TRACKS = ("learner", "pt_student")
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 # before the likelihood ratios, a yes/no symptom is taken as present in about one person in seven: most people with
 # a sore ankle have few of the symptoms asked about, and a flat 50:50 would overrate every rare warning sign
