@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .citations import CitationPage, current_page
 from .content import Course, course
-from .content.records import Condition, Reference
+from .content.records import CITATION, Condition, Reference
 
 SECTIONS = (
     ("what_happens", "What happens"),
@@ -22,7 +22,6 @@ SECTIONS = (
     ("do_now", "What to do now"),
     ("recovery", "How long it takes"),
 )
-CITATION = re.compile(r"\[@([a-z0-9_]+)\]")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 

@@ -122,3 +122,10 @@ def test_no_module_writes_its_own_copy_of_a_shared_definition(copy: str):
     copies = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
               if p.name not in homes and copy in p.read_text(encoding="utf-8")]
     assert copies == []
+
+
+def test_the_content_check_and_the_page_read_citations_with_one_pattern():
+    from ankle_course import condition_text
+    from ankle_course.content import loader, records
+
+    assert loader.CITATION is condition_text.CITATION is records.CITATION

@@ -6,7 +6,6 @@ instead of one error per run.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from . import records as r
 from . import schemas as s
 from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem, flatten_messages
-from .records import PROGRAMME_ID
+from .records import CITATION, PROGRAMME_ID
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -248,9 +247,6 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                 problems.append(ContentProblem("imaging.toml", f"'{scan.id}'", f"answers[{i}].id",
                                                f"duplicate question id '{answer.id}'; each question has one first choice"))
             seen_questions.add(answer.id)
-
-
-CITATION = re.compile(r"\[@([^\]]*)\]")
 
 
 def _check_condition_text(cond: r.Condition, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:

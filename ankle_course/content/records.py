@@ -7,6 +7,7 @@ tuples here, so a record cannot be changed by a widget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +76,11 @@ class Structure:
     action: str | None = None
     innervation: str | None = None
     relevance: str | None = None
+
+
+# How content text cites a reference inline: [@reference_id]. The one pattern: the loader checks every match
+# names a reference (so a malformed id is reported, not shown), and condition_text numbers them on the page.
+CITATION = re.compile(r"\[@([^\]]*)\]")
 
 
 @dataclass(frozen=True)
