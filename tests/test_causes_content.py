@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.citations import new_page
-from ankle_course.condition_text import SECTIONS, condition_text
 from ankle_course.content import SHIPPED_FOLDER, check_course, course
+from ankle_course.content.condition_text import SECTIONS, condition_text
 
 # the condition ids of the symptom-checker contract (renaming one breaks cases and the evaluation set)
 CONTRACT_CONDITIONS = (

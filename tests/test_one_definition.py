@@ -78,9 +78,9 @@ def test_the_progress_schemas_id_pattern_is_the_shared_one():
 
 
 def test_every_module_that_names_the_triage_levels_uses_the_one_definition():
-    from ankle_course import cases, checker_result
+    from ankle_course import cases
     from ankle_course.content import levels
-    from ankle_course.triage import vocabulary
+    from ankle_course.triage import checker_result, vocabulary
 
     for module in (s, checker_result, vocabulary, cases):
         assert module.TRIAGE_LEVELS is levels.TRIAGE_LEVELS, module.__name__
@@ -104,9 +104,8 @@ def test_the_contracts_meaning_of_each_level_is_its_action_as_a_clause():
 
 
 def test_the_learners_two_tracks_are_one_definition():
-    from ankle_course import symptom_questions
     from ankle_course.content import records
-    from ankle_course.triage import interview
+    from ankle_course.triage import interview, symptom_questions
 
     assert symptom_questions.TRACKS is interview.TRACKS is s.AUDIENCES is records.TRACKS
     assert set(records.MODULE_TRACKS) == {*records.TRACKS, "both"}
@@ -125,7 +124,6 @@ def test_no_module_writes_its_own_copy_of_a_shared_definition(copy: str):
 
 
 def test_the_content_check_and_the_page_read_citations_with_one_pattern():
-    from ankle_course import condition_text
-    from ankle_course.content import loader, records
+    from ankle_course.content import condition_text, loader, records
 
     assert loader.CITATION is condition_text.CITATION is records.CITATION

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from ankle_course.checker_result import ACTION, explain, headline
 from ankle_course.content import course
-from ankle_course.symptom_questions import (
+from ankle_course.triage.checker_result import ACTION, explain, headline
+from ankle_course.triage.symptom_questions import (
     NONE_OF_THESE,
     SKIP,
     answers_to_findings,

@@ -58,7 +58,7 @@ class Candidate:
 
 def _track_questions(track: str) -> list[tuple[str, str]]:
     """(finding id, section) for every question the track asks, in asking order."""
-    from ..symptom_questions import questions_for  # the question list is content; the engine does not need it
+    from .symptom_questions import questions_for  # the question list is content; the engine does not need it
 
     if track not in TRACKS:
         raise ValueError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")

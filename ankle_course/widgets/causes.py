@@ -5,8 +5,8 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from ..citations import current_page
-from ..condition_text import condition_text
 from ..content import Course, course
+from ..content.condition_text import condition_text
 from ..figures import show
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
 from .common import esc, table
@@ -21,7 +21,7 @@ CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E
 def condition_card(condition_id: str, content: Course | None = None) -> HTML:
     """One condition in plain language, section by section, with its PT-student box and numbered sources."""
     page = current_page(content)
-    t = condition_text(condition_id, content, page)
+    t = condition_text(condition_id, content, page=page)
     parts = [f"<h3>{esc(t.name)}</h3>", f"<p><em>{esc(t.summary)}</em></p>"]
     parts += [f"<h4>{esc(heading)}</h4>{body}" for heading, body in t.sections]
     if t.correction:

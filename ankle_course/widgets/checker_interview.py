@@ -12,12 +12,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..checker_result import explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
-from ..symptom_questions import SECTION_TITLES, questions_for, read_answers
 from ..triage import assess
+from ..triage.checker_result import explain
 from ..triage.interview import candidates, evaluate_question, next_question
+from ..triage.symptom_questions import SECTION_TITLES, questions_for, read_answers
 from .appointment import AppointmentSummary
 from .common import Panel, esc, html_widget, notice, set_visible
 from .symptom_checker import (

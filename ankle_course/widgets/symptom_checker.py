@@ -1,7 +1,7 @@
 """The symptom checker: plain-language questions (warning signs first), re-assessed on every answer.
 
 A thin view: `symptom_questions.read_answers` turns the controls' values into findings,
-`ankle_course.triage.assess` ranks them, and `checker_result.explain` words the result. Triage is shown
+`ankle_course.triage.assess` ranks them, and `triage.checker_result.explain` words the result. Triage is shown
 first, as a word, a symbol and an action, above the differential. Every question can be skipped, and a
 typed value that cannot be used gets a message beside it instead of a traceback.
 """
@@ -14,12 +14,12 @@ from typing import Any
 import ipywidgets as w
 from IPython import get_ipython
 
-from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
 from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
-from ..symptom_questions import (
+from ..triage.checker_result import NOT_A_DIAGNOSIS, Explanation, explain
+from ..triage.symptom_questions import (
     NONE_OF_THESE,
     NONE_OF_THESE_LABEL,
     SECTION_TITLES,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Course, course
-from .content.levels import ACTION, LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS
+from ..content import Course, course
+from ..content.levels import ACTION, LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS
 
 # The levels' words, symbols and actions are defined once, in content.levels; this module lays them out.
 NOT_A_DIAGNOSIS = ("This is education, not a diagnosis. The checker cannot examine you and can be wrong; "

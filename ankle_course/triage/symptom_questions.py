@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Course, course
-from .content.records import TRACKS, SymptomQuestion
+from ..content import Course, course
+from ..content.records import TRACKS, SymptomQuestion
 
 SECTION_TITLES = {
     # warning signs first: they decide how fast to get care, whatever else is answered
