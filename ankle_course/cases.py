@@ -326,11 +326,3 @@ def compare_with_checker(case: Case, assess: Callable[[Mapping[str, Any]], Any])
         top=tuple((c, float(p)) for c, p in result.differential[:DIFFERENTIAL_SIZE]),
         reasons=tuple(result.reasons), note=case.checker_note)
 
-
-def load_assess() -> Callable[[Mapping[str, Any]], Any] | None:
-    """The symptom checker's `assess`, or None if this copy of the course does not have it yet."""
-    try:
-        from .triage import assess
-    except ImportError:
-        return None
-    return assess

@@ -28,7 +28,8 @@ def test_every_contract_condition_has_exactly_one_entry():
 
 
 def test_condition_ids_match_the_triage_engine():
-    triage = pytest.importorskip("ankle_course.triage", reason="the triage engine is not installed yet")
+    from ankle_course import triage
+
     assert set(course().conditions) == set(triage.CONDITIONS)
 
 

@@ -10,8 +10,6 @@ import pytest
 from ankle_course.triage.symptom_questions import NONE_OF_THESE
 from ankle_course.widgets.symptom_checker import NO_ANSWERS, SymptomChecker
 
-pytest.importorskip("ankle_course.triage", reason="the triage engine is not installed yet")
-
 EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
 
 

@@ -279,11 +279,7 @@ def _check_condition_text(cond: r.Condition, records: dict[str, dict[str, Any]],
 def _check_case(case: r.Case, name: str, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
     """A case speaks the symptom checker's language (contract findings and condition ids), so that the checker
     can reason about the same patient; what its stages cite must exist too."""
-    try:
-        from ..triage import validate_findings
-    except ImportError:  # the engine's package has not landed: its vocabulary module holds the same contract
-        from ..triage.vocabulary import validate_findings
-    from ..triage.vocabulary import CONDITIONS
+    from ..triage.vocabulary import CONDITIONS, validate_findings
 
     def bad(field_name: str, message: str) -> None:
         problems.append(ContentProblem(name, f"'{case.id}'", field_name, message))

@@ -21,13 +21,13 @@ from ..cases import (
     Verdict,
     compare_with_checker,
     condition_name,
-    load_assess,
 )
 from ..citations import current_page
 from ..content import Course, course
 from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, badge_text
 from ..content.records import Case
 from ..progress import ProgressError, ProgressStore
+from ..triage.engine import assess as triage_assess
 from ..triage.vocabulary import CONDITIONS
 from .common import Panel, esc, html_widget, notice, table
 
@@ -68,7 +68,7 @@ class CaseView:
                  assess: Callable[[Mapping[str, Any]], Any] | None = None):
         self.content = content or course()
         self.store = store or ProgressStore()
-        self.assess = assess if assess is not None else load_assess()
+        self.assess = assess if assess is not None else triage_assess
         self.cases: dict[str, Case] = dict(self.content.cases)
         self.run: CaseRun | None = None
 
@@ -254,12 +254,9 @@ class CaseView:
             self.store.notice = None
 
 
-def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any] | None) -> str:
+def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any]) -> str:
     """The symptom checker's reasoning beside the expert's, with the automatic comparison and the case's note."""
     heading = "<h4>The symptom checker and the expert</h4>"
-    if assess is None:
-        return heading + notice("The symptom checker is not available in this copy of the course yet, so only the "
-                                "expert's reasoning is shown.", "info")
     try:
         comparison: CheckerComparison = compare_with_checker(case, assess)
     except ValueError as exc:

@@ -19,6 +19,7 @@ from ..content.records import SymptomQuestion
 from ..figures.causes import differential_bars, differential_rows
 from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
 from ..triage.checker_result import NOT_A_DIAGNOSIS, Explanation, explain
+from ..triage.engine import assess as triage_assess
 from ..triage.symptom_questions import (
     NONE_OF_THESE,
     NONE_OF_THESE_LABEL,
@@ -86,12 +87,6 @@ def set_control(control: Any, value: Any) -> None:
         control.value = SKIP if value is None else value
 
 
-def _default_assess(findings: dict[str, Any]) -> Any:
-    from ..triage import assess  # imported when used, so the page still opens if the engine is missing
-
-    return assess(findings)
-
-
 class SetControl(w.VBox):
     """Tick-boxes for a set question plus "None of these"; `value` is the tuple of ticked ids."""
 
@@ -134,7 +129,7 @@ class SymptomChecker(Panel):
     def __init__(self, track: str = "learner", content: Course | None = None,
                  assess: Callable[[dict[str, Any]], Any] | None = None):
         self.content = content or course()
-        self.assess = assess or _default_assess
+        self.assess = assess or triage_assess
         self.mode = w.RadioButtons(options=MODES, value=track, description="Mode:", orientation="horizontal")
         self.mode.add_class("ankle-checker-mode")
         self._controls: dict[str, Any] = {}
@@ -301,12 +296,9 @@ class SymptomChecker(Panel):
             return
         try:
             self.explanation = explain(self.assess(reading.findings), self.content)
-        except (ImportError, ValueError) as exc:
+        except ValueError as exc:
             self.explanation = None
-            self.result.value = notice(
-                "The checker could not work out a result"
-                + (" because its engine is not installed" if isinstance(exc, ImportError) else f": {exc}")
-                + ". " + WARNING_FIRST, "error")
+            self.result.value = notice(f"The checker could not work out a result: {exc}. {WARNING_FIRST}", "error")
             self.details.value = ""
             self._draw(None)
             return
