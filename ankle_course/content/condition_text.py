@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from .knowledge import Course, course
+from .cache import course
+from .knowledge import Course
 from .records import CITATION, Condition, Reference
 
 SECTIONS = (
