@@ -22,10 +22,10 @@ from ..cases import (
     compare_with_checker,
     condition_name,
 )
-from ..citations import current_page
 from ..content import Course, course
 from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, badge_text
 from ..content.records import Case
+from ..markup import pt_depth_box, sources
 from ..progress import ProgressError, ProgressStore
 from ..triage.engine import assess as triage_assess
 from ..triage.vocabulary import CONDITIONS
@@ -48,14 +48,11 @@ def _verdicts(verdicts: tuple[Verdict, ...]) -> str:
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    return current_page(content).sources(ref_ids)
+    return sources(ref_ids, content)
 
 
 def _depth_box(text: str | None) -> str:
-    if not text:
-        return ""
-    return (f'<div style="border:1px dashed #777;padding:4px 10px;margin:6px 0"><p><strong>🎓 PT-student depth'
-            f"</strong> (learners may skip this)</p>{_paragraphs(text)}</div>")
+    return pt_depth_box(_paragraphs(text)) if text else ""
 
 
 _level_text = badge_text

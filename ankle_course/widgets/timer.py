@@ -29,6 +29,7 @@ import ipywidgets as w
 from ..clock import Clock, Stopwatch, utc_now
 from ..content import Course, course
 from ..demo import demo_fraction, quantise
+from ..exercise_cards import picture
 from ..figures.exercises import exercise_svg
 from ..progress import ExerciseSession, ProgressError, ProgressStore
 from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, ExerciseTimer, TimerDosage
@@ -286,8 +287,6 @@ class ExerciseTimerView:
         if ex.poses is None:
             self.stills.value = self.demo.value = ""
             return
-        from .exercises import picture
-
         self.stills.value = (f'{REDUCED_MOTION_CSS}<div aria-label="start and end positions">'
                              f"{picture(ex, 'start')}{picture(ex, 'end')}</div>")
         set_visible(self.demo, not self.reduce_motion.value)

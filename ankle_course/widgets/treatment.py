@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
+from .. import markup
 from ..citations import current_page
 from ..content import Course, course
 from ..figures import show
@@ -28,7 +29,7 @@ LOVE = (
 
 def sources(*ref_ids: str, content: Course | None = None) -> HTML:
     """The sources behind a section as numbered citations; the page's reference list gives them in full."""
-    return HTML(current_page(content).sources(ref_ids, "Sources for this section"))
+    return HTML(markup.sources(ref_ids, content, "Sources for this section"))
 
 
 def peace_and_love() -> HTML:
