@@ -39,7 +39,7 @@ def answer_stage(view):
 def test_picking_a_case_shows_stage_one_and_no_reveal(view):
     assert "Stage 1 of 6" in view.header.value and "Maria" in view.header.value
     assert view.reveal.value == "" and view.next_button.disabled
-    assert "ankle-case" in view.box._dom_classes
+    assert "ankle-case" in view.widget._dom_classes
     assert view.commit_button.description == "Commit"
 
 

@@ -112,9 +112,9 @@ class CaseView:
         self.save_message = html_widget("", "ankle-case-save")
         self.controls = w.VBox([])
         self.stage_box = w.VBox([])
-        self.box = Panel([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message],
+        self.widget = Panel([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message],
                          name="Case studies")
-        self.box.add_class("ankle-case")
+        self.widget.add_class("ankle-case")
         if not self.cases:
             self.stage_box.children = [html_widget(notice("There are no cases in this copy of the course yet.", "info"))]
 
@@ -273,7 +273,7 @@ def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any]) -> str:
 
 def case_studies(store: ProgressStore | None = None, content: Course | None = None) -> w.VBox:
     """The case player, e.g. in 06_case_studies.ipynb: case_studies()."""
-    return CaseView(store=store, content=content).box
+    return CaseView(store=store, content=content).widget
 
 
 def case_list(content: Course | None = None) -> w.HTML:

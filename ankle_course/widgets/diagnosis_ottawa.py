@@ -87,9 +87,9 @@ class OttawaCalculator:
             "about all four points at once. Specificity is low and "
             "varies between studies, so a 'yes' means 'X-ray to check', not 'broken'.</p>"
             f"{sources_html(ACCURACY['refs'])}", ": how accurate are the rules?"), "ankle-ottawa-accuracy")
-        self.root = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
+        self.widget = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
                            self.diagram_table, exclusions, self.result, accuracy], name="Ottawa ankle rules calculator")
-        self.root.add_class("ankle-ottawa")
+        self.widget.add_class("ankle-ottawa")
         for control in (*self.points.values(), *self.zones.values(), *self.exclusions.values(),
                         self.steps_immediately, self.steps_now):
             control.observe(self._refresh, names="value")
@@ -115,5 +115,5 @@ class OttawaCalculator:
 
 def ottawa_calculator() -> w.VBox:
     """The calculator, ready to display in a notebook."""
-    return OttawaCalculator().root
+    return OttawaCalculator().widget
 
