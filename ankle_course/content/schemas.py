@@ -88,9 +88,15 @@ def refs_field(required: bool = True) -> fields.List:
     return fields.List(id_field(), required=required, validate=validate.Length(min=1, error="cite at least one reference"))
 
 
+def _tuples(value: Any) -> Any:
+    """Nested lists -> nested tuples (a drawing's parts are lists of points), so that every record is immutable."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 class RecordSchema(Schema):
     """Base for one entry or sub-table: unknown keys are errors, and valid data becomes a frozen record
-    (lists become tuples so that records stay hashable and cannot be changed by a widget)."""
+    (lists, however deeply nested, become tuples so that records stay hashable and cannot be changed by a
+    widget). The one place lists are converted."""
 
     record: ClassVar[type]
 
@@ -99,7 +105,7 @@ class RecordSchema(Schema):
 
     @post_load
     def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return self.record(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        return self.record(**{k: _tuples(v) for k, v in data.items()})
 
 
 # ---------------------------------------------------------------------------------------------- references
@@ -632,11 +638,6 @@ def _point(**kwargs: Any) -> fields.List:
     return fields.List(coordinate, validate=validate.Length(equal=2, error="must be [x, y] in mm"), **kwargs)
 
 
-def _tuples(value: Any) -> Any:
-    """Nested lists -> nested tuples, so that a drawing is as immutable as the records that hold it."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
 class ViewShapeSchema(RecordSchema):
     record = ViewShape
     form = fields.String(required=True, validate=validate.OneOf(SHAPE_FORMS))
@@ -655,9 +656,6 @@ class ViewShapeSchema(RecordSchema):
         if data.get("form") == "band" and not data.get("width"):
             raise ValidationError("a band needs a width in mm", "width")
 
-    @post_load
-    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return ViewShape(**{k: _tuples(v) for k, v in data.items()})
 
 
 class AnatomyShapeSchema(RecordSchema):
@@ -684,6 +682,3 @@ class MotionSchema(RecordSchema):
     range_text = text_field()
     refs = refs_field()
 
-    @post_load
-    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return Motion(**{k: _tuples(v) for k, v in data.items()})
