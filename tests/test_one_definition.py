@@ -127,3 +127,10 @@ def test_the_content_check_and_the_page_read_citations_with_one_pattern():
     from ankle_course.content import condition_text, loader, records
 
     assert loader.CITATION is condition_text.CITATION is records.CITATION
+
+
+@pytest.mark.parametrize("piece, home", [("🎓 PT-student depth", "markup.py"), ("current_page(content).sources(", "markup.py"),
+                                         ("def notice(", "markup.py"), ("def table(", "markup.py")])
+def test_each_html_piece_is_written_once(piece: str, home: str):
+    writers = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if piece in p.read_text(encoding="utf-8")]
+    assert writers == [home]

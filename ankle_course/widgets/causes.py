@@ -9,7 +9,7 @@ from ..content import Course, course
 from ..content.condition_text import condition_text
 from ..figures import show
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
-from ..markup import pt_depth_box
+from ..markup import pt_depth_box, sources
 from .common import esc, table
 
 CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E69F00;padding:2px 10px;margin:8px 0">'
@@ -65,5 +65,5 @@ def differential_cards(content: Course | None = None) -> HTML:
         rows.append(("Easily taken for", ", ".join(names.get(m, m) for m in card.mimics)))
         parts.append(f'<section class="ankle-differential-card" aria-label="{esc(card.name)}">'
                      + table(("Question", "Answer"), rows, card.name)
-                     + current_page(content).sources(card.refs) + "</section>")
+                     + sources(card.refs, content) + "</section>")
     return HTML(pt_depth_box("".join(parts)))

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..citations import current_page
+from .. import markup
 from ..content import Course, course
 from ..content.records import Question
 from ..progress import ProgressError, ProgressStore
@@ -126,7 +126,7 @@ class QuestionView:
     def show_feedback(self, value: float, content: Course) -> None:
         q = self.question
         symbol, words = verdict(value)
-        sources = current_page(content).sources(q.refs, "Source")
+        sources = markup.sources(q.refs, content, "Source")
         self.feedback.value = (
             f'<div role="status" style="border-left:4px solid #555;padding:2px 10px">'
             f"<p><strong>{symbol} {esc(words)}</strong></p>"
