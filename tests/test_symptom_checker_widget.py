@@ -23,7 +23,7 @@ def result_text(checker: SymptomChecker) -> str:
 
 
 def test_it_carries_the_css_classes_the_browser_tests_look_for(checker):
-    assert "ankle-symptom-checker" in checker._dom_classes
+    assert "ankle-symptom-checker" in checker.widget._dom_classes
     assert "ankle-triage-result" in checker.result._dom_classes
     assert "ankle-q-foot_cold_pale_numb" in checker.rows["foot_cold_pale_numb"]._dom_classes
 

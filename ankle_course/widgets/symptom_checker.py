@@ -119,7 +119,7 @@ class SetControl(w.VBox):
             box.value = False
 
 
-class SymptomChecker(Panel):
+class SymptomChecker:
     """The whole checker: questions in sections (warning signs open first), the result beside them.
 
     A section's questions are built when it is first opened: 45 questions are about 150 widgets, each a
@@ -158,8 +158,8 @@ class SymptomChecker(Panel):
                          layout=w.Layout(flex="1 1 340px", min_width="300px", padding="0 0 0 12px"))
         body = w.HBox([questions, results], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
         intro = html_widget(notice(NOT_A_DIAGNOSIS + " " + WARNING_FIRST, "warning"))
-        super().__init__([intro, self.mode, body], name="Symptom checker")
-        self.add_class("ankle-symptom-checker")
+        self.widget = Panel([intro, self.mode, body], name="Symptom checker")
+        self.widget.add_class("ankle-symptom-checker")
         self.mode.observe(lambda _: self._mode_changed(), names="value")
         self.accordion.observe(self._opened, names="selected_index")
         self._mode_changed()
@@ -334,6 +334,6 @@ def _details_html(x: Explanation) -> str:
     return "".join(parts)
 
 
-def symptom_checker(track: str = "learner") -> SymptomChecker:
+def symptom_checker(track: str = "learner") -> Panel:
     """The symptom checker for a notebook, in learner mode by default (PT students switch mode)."""
-    return SymptomChecker(track)
+    return SymptomChecker(track).widget
