@@ -4,7 +4,7 @@ causes the answers fit best, and the exercise log (programme, sessions, a small 
 Pure: `summary_html` builds a self-contained HTML page (inline CSS and SVG, no scripts, no links out) that
 the learner downloads and prints; nothing is sent anywhere. Every piece of text that came from the learner
 or from a file is escaped, so a hostile answer or progress file cannot put markup on the page. The advice
-sentences are the checker's own (`checker_result.ACTION` via `explain`), so the summary cannot drift from
+sentences are the checker's own (`content.levels.ACTION` via `explain`), so the summary cannot drift from
 what the checker and the warning-sign data say. The exercise part reads only saved sessions (the progress
 schema's `exercise_sessions`) and exercise names, so it does not depend on how the handout is made.
 """
@@ -17,12 +17,12 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from .checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from .content import Course, course
 from .content.records import SymptomQuestion
 from .progression import pain_trend, rule
-from .symptom_questions import NONE_OF_THESE_LABEL, questions_for
 from .triage import assess
+from .triage.checker_result import NOT_A_DIAGNOSIS, Explanation, explain
+from .triage.symptom_questions import NONE_OF_THESE_LABEL, questions_for
 
 FILE_NAME = "ankle-appointment-summary.html"
 TITLE = "Inner ankle pain: my summary for the appointment"

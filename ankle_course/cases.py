@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from .content import course
+from .content.levels import LEVEL_WORD, TRIAGE_LEVELS, TRIAGE_MEANING, URGENT_LEVELS, urgency
 from .content.records import Case, CaseOption, CaseStage
 from .progress.entries import CaseProgress
-from .triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING, urgency
+from .triage.vocabulary import CONDITIONS
 
 DIFFERENTIAL_SIZE = 3
 
@@ -27,9 +28,6 @@ def must_not_miss() -> frozenset[str]:
     return frozenset(c.id for c in course().conditions.values() if c.group == "must_not_miss")
 
 
-# under-triage is the serious error when the patient needs care today (the contract's measure)
-URGENT_LEVELS = ("emergency", "urgent")
-TRIAGE_LABELS = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine", "self_care": "Self-care"}
 
 
 class CaseError(ValueError):
@@ -116,7 +114,7 @@ def compare_triage(chosen: str, expert: str) -> TriageFeedback:
 
 
 def _level(level: str) -> str:
-    return TRIAGE_LABELS[level].lower()
+    return LEVEL_WORD[level].lower()
 
 
 @dataclass(frozen=True)
@@ -328,11 +326,3 @@ def compare_with_checker(case: Case, assess: Callable[[Mapping[str, Any]], Any])
         top=tuple((c, float(p)) for c, p in result.differential[:DIFFERENTIAL_SIZE]),
         reasons=tuple(result.reasons), note=case.checker_note)
 
-
-def load_assess() -> Callable[[Mapping[str, Any]], Any] | None:
-    """The symptom checker's `assess`, or None if this copy of the course does not have it yet."""
-    try:
-        from .triage import assess
-    except ImportError:
-        return None
-    return assess

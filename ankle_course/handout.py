@@ -17,15 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .checker_result import ACTION
 from .cli import OneLineParser, fail, parse
 from .content import Course, course
+from .content.levels import ACTION, URGENT_LEVELS, badge_text
+from .exercise_cards import exercise_card_html, pain_rule_html
 from .figures.treatment import short_source
+from .markup import esc
 from .outpath import check_output_path, write_output
 from .progression import rule
 from .triage.vocabulary import CONDITIONS
-from .widgets.common import esc
-from .widgets.exercises import exercise_card_html, pain_rule_html
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
 STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}
@@ -86,7 +86,8 @@ def check_parameters(condition: str, stage: str, exercises: Sequence[str], conte
 
 def _warning_signs_html(content: Course) -> str:
     parts = []
-    for level, heading in (("emergency", "⛔ Emergency"), ("urgent", "⚠ Urgent")):
+    for level in URGENT_LEVELS:
+        heading = badge_text(level)
         items = "".join(f"<li>{esc(s.sign)}</li>" for s in content.warning_signs.values() if s.action == level)
         parts.append(f"<p><strong>{heading}: {esc(ACTION[level])}</strong></p><ul>{items}</ul>")
     return "".join(parts)

@@ -17,6 +17,16 @@ ID_RULE = f"lower-case letters, digits and _, at most {MAX_ID_LENGTH} characters
 _ID = re.compile(ID_PATTERN)
 
 
+# A flashcard's progress key is its structure's id behind this prefix, so the content check can refuse a
+# structure id that would make the key too long.
+CARD_PREFIX = "anatomy_"
+
+
+def card_id(structure_id: str) -> str:
+    """The progress key of the flashcard of a structure."""
+    return CARD_PREFIX + structure_id
+
+
 def is_id(value: Any) -> bool:
     """True for a string that is a valid id under the shared pattern and length limit."""
     return isinstance(value, str) and _ID.match(value) is not None

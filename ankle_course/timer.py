@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-Clock = Callable[[], float]
+from .clock import Stopwatch
+from .content.records import DOSAGE_LIMITS
 
 GET_READY = "get_ready"
 HOLD = "hold"
@@ -33,15 +33,7 @@ PHASE_LABELS = {
 
 IDLE, RUNNING, PAUSED, STOPPED, FINISHED = "idle", "running", "paused", "stopped", "finished"
 
-# (smallest, largest, what it is called, unit) — beyond these a value is a typo, not a dosage
-LIMITS: dict[str, tuple[int, int, str, str]] = {
-    "reps": (1, 100, "Repetitions per set", ""),
-    "sets": (1, 10, "Sets", ""),
-    "hold_s": (1, 120, "Hold", " seconds"),
-    "rest_s": (0, 600, "Rest between sets", " seconds"),
-    "get_ready_s": (0, 60, "Get-ready time", " seconds"),
-    "relax_s": (0, 60, "Relax time between repetitions", " seconds"),
-}
+LIMITS = DOSAGE_LIMITS  # shared with the content check (content.records)
 
 
 @dataclass(frozen=True)
@@ -167,7 +159,7 @@ class ExerciseTimer:
     session does nothing; Start after Stop or the end begins a fresh session.
     """
 
-    def __init__(self, dosage: TimerDosage, clock: Clock = time.monotonic):
+    def __init__(self, dosage: TimerDosage, clock: Stopwatch = time.monotonic):
         self.dosage = dosage
         self.schedule = build_schedule(dosage)
         self.total_s = self.schedule[-1].end

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ankle_course.appointment import summary_html
-from ankle_course.symptom_questions import questions_for
+from ankle_course.triage.symptom_questions import questions_for
 
 CHROMIUM = "/usr/bin/chromium"
 T0 = datetime(2026, 11, 1, 9, tzinfo=UTC)

@@ -12,10 +12,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ankle_course.appointment import FILE_NAME, answer_text, download_href, pain_chart_svg, summary_html
-from ankle_course.checker_result import ACTION, NOT_A_DIAGNOSIS, explain
 from ankle_course.content import course
 from ankle_course.progress import ExerciseSession, ProgressStore, ProgressStoreError, empty_progress, parse_progress
 from ankle_course.triage import assess
+from ankle_course.triage.checker_result import ACTION, NOT_A_DIAGNOSIS, explain
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 GRADUAL = {"foot_cold_pale_numb": False, "fever": False, "onset": "gradual", "duration_days": 40,

@@ -18,7 +18,7 @@ def prompt(app: SymptomCheckerApp) -> str:
 
 
 def test_the_guided_view_is_the_default_and_opens_on_the_first_warning_sign(app):
-    assert app.view.value == "guided" and app.body.children == (app.guided,)
+    assert app.view.value == "guided" and app.body.children == (app.guided.widget,)
     assert app.guided.current == "foot_cold_pale_numb" and "suddenly turned cold" in prompt(app)
     assert "No answers yet" in app.guided.result.value
 
@@ -76,11 +76,11 @@ def test_all_questions_opens_the_full_form_with_the_answers_so_far(app):
     g.control.value = "yes"
     g.answer()
     app.view.value = "form"
-    assert app.form is not None and app.body.children == (app.form,)
+    assert app.form is not None and app.body.children == (app.form.widget,)
     assert app.form.findings == {"foot_cold_pale_numb": True}
     assert "Emergency" in app.form.result.value
     app.view.value = "guided"
-    assert app.body.children == (g,)
+    assert app.body.children == (g.widget,)
 
 
 def test_pt_students_see_why_a_question_comes_now_and_can_guess_the_next(app):

@@ -59,7 +59,7 @@ def test_ottawa_result_always_gives_the_emergency_signs_in_words():
 
 def test_ottawa_widget_carries_the_css_classes_the_browser_tests_use():
     calc = OttawaCalculator()
-    assert "ankle-ottawa" in calc.root._dom_classes
+    assert "ankle-ottawa" in calc.widget._dom_classes
     assert "ankle-ottawa-result" in calc.result._dom_classes
     labels = [box.description for box in calc.points.values()]
     assert len(set(labels)) == 4 and "Inner ankle bone: back edge or tip" in labels
@@ -78,7 +78,7 @@ def test_fagan_starts_on_the_ottawa_example_with_the_worked_answer():
     fagan = FaganExplorer()
     text = visible(fagan.message.value)
     assert "After a negative result: 1.4 %" in text and "Measured value" in text
-    assert "ankle-fagan" in fagan.root._dom_classes
+    assert "ankle-fagan" in fagan.widget._dom_classes
     assert fagan.figure.outputs and "Post-test probability 1.4 %" in visible(fagan.figure_table.value)
 
 

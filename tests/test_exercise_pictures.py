@@ -195,7 +195,7 @@ def test_the_rear_view_is_the_front_view_seen_from_behind():
 def test_without_the_images_folder_the_cards_draw_the_same_pictures_from_the_model(monkeypatch, tmp_path):
     import base64
 
-    from ankle_course.widgets import exercises as view
+    from ankle_course import exercise_cards as view
 
     ex = course().exercises["calf_stretch"]
     committed = view.picture(ex, "end")

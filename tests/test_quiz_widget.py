@@ -99,7 +99,7 @@ def test_identify_question_falls_back_to_text_when_the_anatomy_figure_is_missing
 
     monkeypatch.setattr(adapter, "EXPECTED_MODULE", "ankle_course.figures.no_such_module")
     card = only(view_of(["an_identify_tp"], store))
-    classes = [c._dom_classes for c in card.box.children]
+    classes = [c._dom_classes for c in card.widget.children]
     assert ("ankle-quiz-figure-missing",) in classes
 
 

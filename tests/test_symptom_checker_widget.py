@@ -7,10 +7,8 @@ from types import SimpleNamespace
 import ipywidgets as w
 import pytest
 
-from ankle_course.symptom_questions import NONE_OF_THESE
+from ankle_course.triage.symptom_questions import NONE_OF_THESE
 from ankle_course.widgets.symptom_checker import NO_ANSWERS, SymptomChecker
-
-pytest.importorskip("ankle_course.triage", reason="the triage engine is not installed yet")
 
 EMERGENCY = "Emergency: Call an ambulance or go to an emergency department now."
 
@@ -25,7 +23,7 @@ def result_text(checker: SymptomChecker) -> str:
 
 
 def test_it_carries_the_css_classes_the_browser_tests_look_for(checker):
-    assert "ankle-symptom-checker" in checker._dom_classes
+    assert "ankle-symptom-checker" in checker.widget._dom_classes
     assert "ankle-triage-result" in checker.result._dom_classes
     assert "ankle-q-foot_cold_pale_numb" in checker.rows["foot_cold_pale_numb"]._dom_classes
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import course
-from ankle_course.symptom_questions import questions_for
 from ankle_course.triage import CONDITIONS, FINDINGS, assess
 from ankle_course.triage.__main__ import score
 from ankle_course.triage.model import triage_model
+from ankle_course.triage.symptom_questions import questions_for
 
 DATA = Path(__file__).resolve().parent / "data"
 GROWING_FOOT_SET = DATA / "triage_growing_foot.json"

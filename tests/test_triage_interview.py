@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_triage_safety import RANK, answer_strategy, check_floor, contract_floor
 
-from ankle_course.symptom_questions import questions_for
 from ankle_course.triage import assess
 from ankle_course.triage.interview import evaluate_question, next_question
+from ankle_course.triage.symptom_questions import questions_for
 
 LEARNER = [q.id for q in questions_for("learner")]
 WARNINGS = [q.id for q in questions_for("learner") if q.section == "warning"]

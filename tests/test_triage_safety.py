@@ -16,9 +16,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ankle_course.symptom_questions import questions_for
 from ankle_course.triage import CONDITIONS, FINDINGS, RULES, TRIAGE_LEVELS, assess
 from ankle_course.triage.interview import RecordingFindings, rule_reads
+from ankle_course.triage.symptom_questions import questions_for
 
 RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 

@@ -65,7 +65,7 @@ DEV_LAY = DEV.parent / "dev_lay.json"
 
 
 def as_a_learner_answers(findings: dict) -> dict:
-    from ankle_course.symptom_questions import questions_for
+    from ankle_course.triage.symptom_questions import questions_for
 
     asked = {q.id for q in questions_for("learner")}
     return {k: v for k, v in findings.items() if k in asked}

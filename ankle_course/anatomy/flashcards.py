@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content import Course
-
-CARD_PREFIX = "anatomy_"
+from ..ids import CARD_PREFIX, card_id  # noqa: F401  (re-exported: the deck's ids)
 
 
 @dataclass(frozen=True)
@@ -21,10 +20,6 @@ class Card:
     structure: str
     front: str
     back: str
-
-
-def card_id(structure_id: str) -> str:
-    return CARD_PREFIX + structure_id
 
 
 def build_deck(content: Course) -> list[Card]:

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from .knowledge import SHIPPED_FOLDER, Course, course
+from .cache import course
+from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem
 
 __all__ = ["COLLECTIONS", "SHIPPED_FOLDER", "ContentError", "ContentProblem", "Course", "check_course", "course",

@@ -176,6 +176,8 @@ def load(folder: Path = SHIPPED_FOLDER, cache: Path | None = None) -> ShippedCon
     hit = read(path, folder) if path is not None else None
     if hit is not None:
         return hit
+    # Imported on a miss only: a kernel that reads the cache never loads marshmallow or parses TOML (a test
+    # holds it so). This is the one deliberate late import in the package, for speed, not to dodge a cycle.
     from ..triage.model_loader import load_triage_model
     from .loader import load_course
 
@@ -189,4 +191,14 @@ def load(folder: Path = SHIPPED_FOLDER, cache: Path | None = None) -> ShippedCon
 def shipped_content() -> ShippedContent:
     """The shipped content for this kernel: from the cache when it can be, validated when it must be."""
     return load(SHIPPED_FOLDER, cache_folder())
+
+
+def course() -> Course:
+    """The shipped course content, validated once per kernel, or once per edit when the cache can be kept."""
+    return shipped_content().course
+
+
+def triage_model() -> triage_records.TriageModel:
+    """The symptom checker's shipped model, validated with the course content and cached with it."""
+    return shipped_content().triage
 

@@ -1,4 +1,4 @@
-"""`Course`, everything the course knows once it is valid, and `course()`, the shipped content.
+"""`Course`, everything the course knows once it is valid (`course()`, the shipped content, is in `cache`).
 
 This module imports no validation code: a notebook that reads content from the cache of an earlier
 validation never loads marshmallow or parses TOML.
@@ -50,10 +50,3 @@ class Course:
 
 COLLECTION_NAMES = tuple(f.name for f in dc_fields(Course)[1:])
 
-
-def course() -> Course:
-    """The shipped course content, validated once per kernel, or once per edit when the cache can be kept
-    (`cache.shipped_content` holds it for the kernel)."""
-    from .cache import shipped_content
-
-    return shipped_content().course

@@ -6,24 +6,21 @@ instead of one error per run.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from marshmallow import ValidationError
-
-from ..ids import ID_RULE, is_id
+from ..ids import ID_RULE, card_id, is_id
+from ..triage.model_loader import check_triage_model
+from ..triage.vocabulary import CONDITIONS, validate_findings
 from . import records as r
 from . import schemas as s
 from .knowledge import SHIPPED_FOLDER, Course
-from .problems import ContentError, ContentProblem, flatten_messages
-from .records import PROGRAMME_ID
-
-MAX_FILE_BYTES = 2_000_000
+from .problems import ContentError, ContentProblem
+from .records import CITATION, PROGRAMME_ID
+from .toml_files import entry_label, load_entry, read_toml
 
 
 @dataclass(frozen=True)
@@ -62,53 +59,13 @@ COLLECTIONS = (
 CASES_FOLDER = "cases"
 
 
-def _entry_label(raw: Any, index: int) -> str:
-    ident = raw.get("id") if isinstance(raw, dict) else None
-    return f"'{ident}' (#{index})" if isinstance(ident, str) and ident else f"#{index}"
-
-
-def _read_toml(path: Path, name: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
-    """The parsed file, or None with a problem added; never an exception, whatever the file is."""
-    try:
-        if not path.is_file():  # a folder, a FIFO or /dev/zero would hang or exhaust memory on read
-            problems.append(ContentProblem(name, "", "", "is not a regular file"))
-            return None
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the size on disk lies
-        if len(data) > MAX_FILE_BYTES:
-            problems.append(ContentProblem(name, "", "", f"file is larger than {MAX_FILE_BYTES:,} bytes"))
-            return None
-        return tomllib.loads(data.decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(ContentProblem(name, "", "", f"not valid TOML: {exc}"))
-    except UnicodeDecodeError:
-        problems.append(ContentProblem(name, "", "", "not UTF-8 text"))
-    except RecursionError:
-        problems.append(ContentProblem(name, "", "", "not usable TOML: arrays or tables are nested far too deeply"))
-    except OSError as exc:
-        problems.append(ContentProblem(name, "", "", f"cannot be read: {exc.strerror}"))
-    return None
-
-
-def _load_entry(schema: s.RecordSchema, raw: Any, name: str, label: str, problems: list[ContentProblem]) -> Any:
-    if not isinstance(raw, dict):
-        problems.append(ContentProblem(name, label, "", f"expected a table of fields, got {type(raw).__name__}"))
-        return None
-    try:
-        return schema.load(raw)
-    except ValidationError as exc:
-        for field_path, message in flatten_messages(exc.messages):
-            problems.append(ContentProblem(name, label, field_path, message))
-        return None
-
-
 def _load_collection(folder: Path, coll: Collection, problems: list[ContentProblem]) -> dict[str, Any]:
     path = folder / coll.file
     if not path.exists():
         if coll.required:
             problems.append(ContentProblem(coll.file, "", "", "file is missing"))
         return {}
-    data = _read_toml(path, coll.file, problems)
+    data = read_toml(path, coll.file, problems)
     if data is None:
         return {}
     if coll.required and not data.get(coll.table):
@@ -122,8 +79,8 @@ def _load_collection(folder: Path, coll: Collection, problems: list[ContentProbl
     schema = coll.schema()
     records: dict[str, Any] = {}
     for index, raw in enumerate(raw_entries, start=1):
-        label = _entry_label(raw, index)
-        record = _load_entry(schema, raw, coll.file, label, problems)
+        label = entry_label(raw, index)
+        record = load_entry(schema, raw, coll.file, label, problems)
         if record is None:
             continue
         if record.id in records:
@@ -139,11 +96,11 @@ def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[s
     cases: dict[str, r.Case] = {}
     for path in sorted((folder / CASES_FOLDER).glob("*.toml")):
         name = f"{CASES_FOLDER}/{path.name}"
-        data = _read_toml(path, name, problems)
+        data = read_toml(path, name, problems)
         if data is None:
             continue
-        label = _entry_label(data, 1)
-        case = _load_entry(schema, data, name, label, problems)
+        label = entry_label(data, 1)
+        case = load_entry(schema, data, name, label, problems)
         if case is None:
             continue
         if case.id in cases:
@@ -172,8 +129,6 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
                 problems.append(ContentProblem(
                     file_of(attr, record), f"'{record.id}'", where, f"unknown {what} '{ident}'; expected an id from {files[target]}"))
 
-    from ..anatomy.flashcards import card_id  # imported late: the anatomy package builds on this loader
-
     for structure in records["structures"].values():
         if not is_id(card_id(structure.id)):
             problems.append(ContentProblem(
@@ -200,8 +155,6 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             problems.append(ContentProblem(
                 "questions.toml", f"'{q.id}'", "structure",
                 f"unknown structure '{q.structure}'; expected an id from structures.toml"))
-    from ..triage.vocabulary import CONDITIONS  # the symptom-checker contract's condition ids
-
     def contract_condition(file: str, entry: str, field: str, ident: str) -> None:
         if ident not in CONDITIONS:
             problems.append(ContentProblem(file, f"'{entry}'", field, f"unknown condition '{ident}'; expected a "
@@ -251,9 +204,6 @@ def _cross_check(records: dict[str, dict[str, Any]], case_files: dict[str, str],
             seen_questions.add(answer.id)
 
 
-CITATION = re.compile(r"\[@([^\]]*)\]")
-
-
 def _check_condition_text(cond: r.Condition, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
     """A condition's text cites with [@ref_id]; its typical findings name symptom questions (and a choice)."""
     sections = vars(cond.details) if cond.details else {}
@@ -284,11 +234,6 @@ def _check_condition_text(cond: r.Condition, records: dict[str, dict[str, Any]],
 def _check_case(case: r.Case, name: str, records: dict[str, dict[str, Any]], problems: list[ContentProblem]) -> None:
     """A case speaks the symptom checker's language (contract findings and condition ids), so that the checker
     can reason about the same patient; what its stages cite must exist too."""
-    try:
-        from ..triage import validate_findings
-    except ImportError:  # the engine's package has not landed: its vocabulary module holds the same contract
-        from ..triage.vocabulary import validate_findings
-    from ..triage.vocabulary import CONDITIONS
 
     def bad(field_name: str, message: str) -> None:
         problems.append(ContentProblem(name, f"'{case.id}'", field_name, message))
@@ -322,8 +267,6 @@ def check_course(folder: Path | str | None = None) -> tuple[Course | None, list[
     case_files: dict[str, str] = {}
     records["cases"] = _load_cases(folder, problems, case_files)
     _cross_check(records, case_files, problems)
-    from ..triage.model_loader import check_triage_model  # the triage model builds on this loader: import late
-
     problems.extend(check_triage_model(folder))
     if problems:
         return None, sorted(problems)

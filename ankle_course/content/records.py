@@ -7,6 +7,7 @@ tuples here, so a record cannot be changed by a widget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +78,11 @@ class Structure:
     relevance: str | None = None
 
 
+# How content text cites a reference inline: [@reference_id]. The one pattern: the loader checks every match
+# names a reference (so a malformed id is reported, not shown), and condition_text numbers them on the page.
+CITATION = re.compile(r"\[@([^\]]*)\]")
+
+
 @dataclass(frozen=True)
 class ConditionDetails:
     """What a learner reads about a condition, section by section; cite inside the text with [@ref_id]."""
@@ -123,6 +129,24 @@ class SymptomQuestion:
     max: int | None = None
     pt_help: str | None = None  # the clinical name or technique, for PT-student mode only
     figure: str | None = None  # a drawing shown with the question (QUESTION_FIGURES)
+
+
+# The two tracks a learner follows through the course (learner or PT student): a question's audience, the
+# symptom checker's mode. A module is for one track or "both" (MODULE_TRACKS).
+TRACKS: tuple[str, ...] = ("learner", "pt_student")
+MODULE_TRACKS: tuple[str, ...] = (*TRACKS, "both")
+
+# The range of each dosage number (smallest, largest, what the learner calls it, unit): the one definition
+# that the content check and the exercise timer both apply, so a dosage that passes the check always runs.
+# Beyond these a value is a typo, not a dosage.
+DOSAGE_LIMITS: dict[str, tuple[int, int, str, str]] = {
+    "reps": (1, 100, "Repetitions per set", ""),
+    "sets": (1, 10, "Sets", ""),
+    "hold_s": (1, 120, "Hold", " seconds"),
+    "rest_s": (0, 600, "Rest between sets", " seconds"),
+    "get_ready_s": (0, 60, "Get-ready time", " seconds"),
+    "relax_s": (0, 60, "Relax time between repetitions", " seconds"),
+}
 
 
 @dataclass(frozen=True)

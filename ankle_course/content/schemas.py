@@ -7,12 +7,18 @@ that an instructor's typo ("refrences") is reported rather than silently ignored
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from ..ids import ID_PATTERN, ID_RULE
+from .levels import TRIAGE_LEVELS, URGENT_LEVELS
+from .poses import HANDS, JOINTS, POINTS, PROPS, SUPPORTS, VIEWS, check_pose
 from .records import (
+    DOSAGE_LIMITS,
+    MODULE_TRACKS,
+    TRACKS,
     AnatomyShape,
     Case,
     CaseOption,
@@ -42,18 +48,17 @@ from .records import (
     WarningSign,
 )
 
-TRACKS = ("learner", "pt_student", "both")
-AUDIENCES = ("learner", "pt_student")
+AUDIENCES = TRACKS  # a question is written for one track
 REFERENCE_KINDS = ("guideline", "review", "trial", "cohort", "text", "consensus", "web", "course")
 STRUCTURE_KINDS = (
     "bone", "joint", "ligament", "tendon", "muscle", "nerve", "artery", "vein", "retinaculum", "region",
 )
 CONDITION_GROUPS = ("sprain", "tendon", "muscle", "fracture", "arthritis", "nerve", "must_not_miss", "growing_foot")
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "identify")
-URGENCY = ("emergency", "urgent")
+URGENCY = URGENT_LEVELS  # a warning sign sends the learner to care now or today
 
 
-def _id(**kwargs: Any) -> fields.String:
+def id_field(**kwargs: Any) -> fields.String:
     return fields.String(
         required=True,
         validate=validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE} (e.g. 'tarsal_tunnel')"),
@@ -61,12 +66,12 @@ def _id(**kwargs: Any) -> fields.String:
     )
 
 
-def _text(required: bool = True, **kwargs: Any) -> fields.String:
+def text_field(required: bool = True, **kwargs: Any) -> fields.String:
     return fields.String(required=required, validate=validate.Length(min=1, error="must not be empty"), **kwargs)
 
 
-def _texts(required: bool = True) -> fields.List:
-    return fields.List(_text(), required=required)
+def texts_field(required: bool = True) -> fields.List:
+    return fields.List(text_field(), required=required)
 
 
 def _is_regex(value: str) -> None:
@@ -78,14 +83,20 @@ def _is_regex(value: str) -> None:
         raise ValidationError("must not be empty")
 
 
-def _refs(required: bool = True) -> fields.List:
+def refs_field(required: bool = True) -> fields.List:
     """Reference ids; cross-checked against references.toml by the loader."""
-    return fields.List(_id(), required=required, validate=validate.Length(min=1, error="cite at least one reference"))
+    return fields.List(id_field(), required=required, validate=validate.Length(min=1, error="cite at least one reference"))
+
+
+def _tuples(value: Any) -> Any:
+    """Nested lists -> nested tuples (a drawing's parts are lists of points), so that every record is immutable."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 class RecordSchema(Schema):
     """Base for one entry or sub-table: unknown keys are errors, and valid data becomes a frozen record
-    (lists become tuples so that records stay hashable and cannot be changed by a widget)."""
+    (lists, however deeply nested, become tuples so that records stay hashable and cannot be changed by a
+    widget). The one place lists are converted."""
 
     record: ClassVar[type]
 
@@ -94,7 +105,7 @@ class RecordSchema(Schema):
 
     @post_load
     def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return self.record(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        return self.record(**{k: _tuples(v) for k, v in data.items()})
 
 
 # ---------------------------------------------------------------------------------------------- references
@@ -102,12 +113,12 @@ class RecordSchema(Schema):
 
 class ReferenceSchema(RecordSchema):
     record = Reference
-    id = _id()
-    citation = _text()
+    id = id_field()
+    citation = text_field()
     kind = fields.String(required=True, validate=validate.OneOf(REFERENCE_KINDS))
     year = fields.Integer(required=True, strict=True, validate=validate.Range(1850, 2100))
     url = fields.Url(load_default=None, schemes={"https"})
-    note = _text(required=False, load_default=None)
+    note = text_field(required=False, load_default=None)
 
 
 # ---------------------------------------------------------------------------------------------- glossary
@@ -115,12 +126,12 @@ class ReferenceSchema(RecordSchema):
 
 class TermSchema(RecordSchema):
     record = Term
-    id = _id()
-    term = _text()
-    plain = _text()
-    detail = _text(required=False, load_default=None)
-    refs = fields.List(_id(), load_default=list)
-    see_also = fields.List(_id(), load_default=list)
+    id = id_field()
+    term = text_field()
+    plain = text_field()
+    detail = text_field(required=False, load_default=None)
+    refs = fields.List(id_field(), load_default=list)
+    see_also = fields.List(id_field(), load_default=list)
 
 
 # ---------------------------------------------------------------------------------------------- course map
@@ -128,22 +139,22 @@ class TermSchema(RecordSchema):
 
 class ObjectiveSchema(RecordSchema):
     record = Objective
-    id = _id()
-    text = _text()
+    id = id_field()
+    text = text_field()
 
 
 class ModuleSchema(RecordSchema):
     record = Module
-    id = _id()
+    id = id_field()
     number = fields.Integer(required=True, strict=True, validate=validate.Range(0, 99))
     notebook = fields.String(
         required=True,
         validate=validate.Regexp(r"^[A-Za-z0-9_/.-]+\.ipynb$", error="must be a notebook path like '01_anatomy.ipynb'"),
     )
-    title = _text()
-    teaches = _text()
+    title = text_field()
+    teaches = text_field()
     minutes = fields.Integer(required=True, strict=True, validate=validate.Range(1, 240))
-    track = fields.String(required=True, validate=validate.OneOf(TRACKS))
+    track = fields.String(required=True, validate=validate.OneOf(MODULE_TRACKS))
     status = fields.String(load_default="ready", validate=validate.OneOf(("ready", "coming")))
     objectives = fields.List(fields.Nested(ObjectiveSchema), load_default=list)
 
@@ -153,13 +164,13 @@ class ModuleSchema(RecordSchema):
 
 class WarningSignSchema(RecordSchema):
     record = WarningSign
-    id = _id()
-    sign = _text()
-    could_be = _text()
+    id = id_field()
+    sign = text_field()
+    could_be = text_field()
     action = fields.String(required=True, validate=validate.OneOf(URGENCY))
     # the symptom-checker answers that express this sign; the triage tests prove each one routes to care
-    findings = fields.Dict(keys=_id(), values=fields.Raw(), required=True, validate=validate.Length(min=1))
-    refs = _refs()
+    findings = fields.Dict(keys=id_field(), values=fields.Raw(), required=True, validate=validate.Length(min=1))
+    refs = refs_field()
     mentions = fields.String(required=True, validate=_is_regex)
 
 
@@ -168,15 +179,15 @@ class WarningSignSchema(RecordSchema):
 
 class StructureSchema(RecordSchema):
     record = Structure
-    id = _id()
-    name = _text()
+    id = id_field()
+    name = text_field()
     kind = fields.String(required=True, validate=validate.OneOf(STRUCTURE_KINDS))
-    plain = _text()
-    refs = _refs()
-    attachments = _text(required=False, load_default=None)
-    action = _text(required=False, load_default=None)
-    innervation = _text(required=False, load_default=None)
-    relevance = _text(required=False, load_default=None)
+    plain = text_field()
+    refs = refs_field()
+    attachments = text_field(required=False, load_default=None)
+    action = text_field(required=False, load_default=None)
+    innervation = text_field(required=False, load_default=None)
+    relevance = text_field(required=False, load_default=None)
 
 
 # ---------------------------------------------------------------------------------------------- conditions
@@ -184,29 +195,29 @@ class StructureSchema(RecordSchema):
 
 class ConditionDetailsSchema(RecordSchema):
     record = ConditionDetails
-    what_happens = _text()
-    who = _text()
-    feels = _text()
-    do_now = _text()
-    recovery = _text()
-    pt_depth = _text(required=False, load_default=None)
-    correction = _text(required=False, load_default=None)
+    what_happens = text_field()
+    who = text_field()
+    feels = text_field()
+    do_now = text_field()
+    recovery = text_field()
+    pt_depth = text_field(required=False, load_default=None)
+    correction = text_field(required=False, load_default=None)
 
 
 class ConditionSchema(RecordSchema):
     record = Condition
-    id = _id()
-    name = _text()
+    id = id_field()
+    name = text_field()
     group = fields.String(required=True, validate=validate.OneOf(CONDITION_GROUPS))
-    summary = _text()
-    refs = _refs()
-    structures = fields.List(_id(), load_default=list)
+    summary = text_field()
+    refs = refs_field()
+    structures = fields.List(id_field(), load_default=list)
     details = fields.Nested(ConditionDetailsSchema, load_default=None)
     short_name = fields.String(load_default=None, validate=validate.Length(min=1, max=24))
     typical_findings = fields.List(
         fields.String(validate=validate.Regexp(r"^[a-z0-9_]+(=[a-z0-9_]+)?$", error="must be 'finding' or 'finding=choice'")),
         load_default=list)
-    needs_clinician_before_loading = _text(required=False, load_default=None)
+    needs_clinician_before_loading = text_field(required=False, load_default=None)
 
     @validates_schema
     def _must_not_miss_needs_a_clinician(self, data: dict[str, Any], **_: Any) -> None:
@@ -224,18 +235,18 @@ QUESTION_FIGURES = ("ottawa_points",)  # drawings the symptom checker can show w
 
 class SymptomQuestionSchema(RecordSchema):
     record = SymptomQuestion
-    id = _id()
+    id = id_field()
     section = fields.String(required=True, validate=validate.OneOf(QUESTION_SECTIONS))
     track = fields.String(required=True, validate=validate.OneOf(("both", "pt_student")))
     type = fields.String(required=True, validate=validate.OneOf(FINDING_TYPES))
-    prompt = _text()
+    prompt = text_field()
     short = fields.String(required=True, validate=validate.Length(min=1, max=40))
-    help = _text(required=False, load_default=None)
-    choices = fields.List(_id(), load_default=list)
-    choice_labels = fields.List(_text(), load_default=list)
+    help = text_field(required=False, load_default=None)
+    choices = fields.List(id_field(), load_default=list)
+    choice_labels = fields.List(text_field(), load_default=list)
     min = fields.Integer(strict=True, load_default=None)
     max = fields.Integer(strict=True, load_default=None)
-    pt_help = _text(required=False, load_default=None)
+    pt_help = text_field(required=False, load_default=None)
     figure = fields.String(load_default=None, validate=validate.OneOf(QUESTION_FIGURES))
 
     @validates_schema
@@ -257,15 +268,21 @@ class SymptomQuestionSchema(RecordSchema):
 # ---------------------------------------------------------------------------------------------- exercises
 
 
+def _dosage(limit: str, **kwargs: Any) -> fields.Integer:
+    """A dosage number in the range the exercise timer accepts (`records.DOSAGE_LIMITS`)."""
+    low, high, *_ = DOSAGE_LIMITS[limit]
+    return fields.Integer(strict=True, validate=validate.Range(low, high), **kwargs)
+
+
 class DosageSchema(RecordSchema):
     record = Dosage
-    label = _text()
-    reps = fields.Integer(required=True, strict=True, validate=validate.Range(1, 100))
-    sets = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10))
-    hold_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 120))
-    rest_s = fields.Integer(required=True, strict=True, validate=validate.Range(0, 600))
-    relax_s = fields.Integer(load_default=3, strict=True, validate=validate.Range(0, 60))
-    reps_max = fields.Integer(load_default=None, strict=True, validate=validate.Range(1, 100))
+    label = text_field()
+    reps = _dosage("reps", required=True)
+    sets = _dosage("sets", required=True)
+    hold_s = _dosage("hold_s", required=True)
+    rest_s = _dosage("rest_s", required=True)
+    relax_s = _dosage("relax_s", load_default=3)
+    reps_max = _dosage("reps", load_default=None)
 
     @validates_schema
     def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
@@ -287,10 +304,6 @@ class _Angles(fields.Dict):
     """Joint name -> degrees, checked against the body model's joints and their ranges."""
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
-        from types import MappingProxyType
-
-        from .poses import check_pose
-
         angles = super()._deserialize(value, attr, data, **kwargs)
         problems = check_pose(angles)
         if problems:
@@ -309,13 +322,11 @@ class ExercisePosesSchema(RecordSchema):
     start = _Angles(keys=fields.String(), values=_Degrees(), required=True)
     end = _Angles(keys=fields.String(), values=_Degrees(), required=True)
     arrow_from = fields.String(required=True)
-    caption = _text()
+    caption = text_field()
     close_up = fields.Boolean(load_default=False, truthy={True}, falsy={False})
 
     @validates_schema
     def _known_words(self, data: dict[str, Any], **_: Any) -> None:
-        from .poses import HANDS, JOINTS, POINTS, PROPS, SUPPORTS, VIEWS
-
         for name, allowed in (("view", VIEWS), ("support", SUPPORTS), ("hands", HANDS), ("moves", JOINTS),
                               ("arrow_from", POINTS)):
             if name in data and data[name] not in allowed:
@@ -335,24 +346,24 @@ class ExercisePosesSchema(RecordSchema):
 
 class ExerciseSchema(RecordSchema):
     record = Exercise
-    id = _id()
-    name = _text()
-    purpose = _text()
-    steps = fields.List(_text(), required=True, validate=validate.Length(min=1))
+    id = id_field()
+    name = text_field()
+    purpose = text_field()
+    steps = fields.List(text_field(), required=True, validate=validate.Length(min=1))
     dosages = fields.List(fields.Nested(DosageSchema), required=True, validate=validate.Length(min=1))
-    cautions = _texts()
-    refs = _refs()
-    start_position = _text(required=False, load_default=None)
-    end_position = _text(required=False, load_default=None)
-    progression = _text(required=False, load_default=None)
+    cautions = texts_field()
+    refs = refs_field()
+    start_position = text_field(required=False, load_default=None)
+    end_position = text_field(required=False, load_default=None)
+    progression = text_field(required=False, load_default=None)
     poses = fields.Nested(ExercisePosesSchema, load_default=None)
     next_exercise = fields.String(load_default=None, validate=validate.Regexp(ID_PATTERN, error=f"must be an id: {ID_RULE}"))
-    not_by_default_for = fields.List(_id(), load_default=list)
+    not_by_default_for = fields.List(id_field(), load_default=list)
 
 
 class ProgrammeSchema(RecordSchema):
     record = Programme
-    id = _id()
+    id = id_field()
     pain_during_max = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
     comfortable_low = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
     comfortable_high = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10))
@@ -362,8 +373,8 @@ class ProgrammeSchema(RecordSchema):
     days_per_week_max = fields.Integer(required=True, strict=True, validate=validate.Range(1, 7))
     weeks_at_level_min = fields.Integer(required=True, strict=True, validate=validate.Range(1, 12))
     balance_weeks = fields.Integer(required=True, strict=True, validate=validate.Range(1, 52))
-    default_handout = fields.List(_id(), required=True, validate=validate.Length(min=1))
-    refs = _refs()
+    default_handout = fields.List(id_field(), required=True, validate=validate.Length(min=1))
+    refs = refs_field()
 
     @validates_schema
     def _in_order(self, data: dict[str, Any], **_: Any) -> None:
@@ -380,13 +391,13 @@ class ProgrammeSchema(RecordSchema):
 
 class RecoveryRangeSchema(RecordSchema):
     record = RecoveryRange
-    id = _id()
-    condition = _id()  # a condition id of the symptom-checker contract
-    label = _text()
+    id = id_field()
+    condition = id_field()  # a condition id of the symptom-checker contract
+    label = text_field()
     weeks_min = fields.Integer(required=True, strict=True, validate=validate.Range(0, 260))
     weeks_max = fields.Integer(required=True, strict=True, validate=validate.Range(1, 260))
-    note = _text()
-    refs = _refs()
+    note = text_field()
+    refs = refs_field()
 
     @validates_schema
     def _range_in_order(self, data: dict[str, Any], **_: Any) -> None:
@@ -399,17 +410,17 @@ class RecoveryRangeSchema(RecordSchema):
 
 class DifferentialCardSchema(RecordSchema):
     record = DifferentialCard
-    id = _id()
-    name = _text()
-    who = _text()
-    presentation = _text()
-    examination = _text()
-    imaging = _text()
-    management = _text()
-    not_in_checker = _text()
-    mimics = fields.List(_id(), required=True, validate=validate.Length(min=1, error="name the condition(s) it mimics"))
-    refs = _refs()
-    staging = _text(required=False, load_default=None)
+    id = id_field()
+    name = text_field()
+    who = text_field()
+    presentation = text_field()
+    examination = text_field()
+    imaging = text_field()
+    management = text_field()
+    not_in_checker = text_field()
+    mimics = fields.List(id_field(), required=True, validate=validate.Length(min=1, error="name the condition(s) it mimics"))
+    refs = refs_field()
+    staging = text_field(required=False, load_default=None)
 
 
 # ---------------------------------------------------------------------------------------------- evidence cards
@@ -417,17 +428,17 @@ class DifferentialCardSchema(RecordSchema):
 
 class EvidenceCardSchema(RecordSchema):
     record = EvidenceCard
-    id = _id()
-    treatment = _text()
-    condition = _id()  # a condition id of the symptom-checker contract; cross-checked by the loader
-    applies_to = _text()
-    design = _text()
-    arms = fields.List(_text(), required=True, validate=validate.Length(min=1, error="name at least one arm or group"))
-    participants = _text()
-    outcome = _text()
-    effect = _text()
-    limits = _text()
-    refs = _refs()
+    id = id_field()
+    treatment = text_field()
+    condition = id_field()  # a condition id of the symptom-checker contract; cross-checked by the loader
+    applies_to = text_field()
+    design = text_field()
+    arms = fields.List(text_field(), required=True, validate=validate.Length(min=1, error="name at least one arm or group"))
+    participants = text_field()
+    outcome = text_field()
+    effect = text_field()
+    limits = text_field()
+    refs = refs_field()
 
 
 # ---------------------------------------------------------------------------------------------- questions
@@ -435,17 +446,17 @@ class EvidenceCardSchema(RecordSchema):
 
 class QuestionSchema(RecordSchema):
     record = Question
-    id = _id()
-    module = _id()
-    objective = _id()
+    id = id_field()
+    module = id_field()
+    objective = id_field()
     audience = fields.String(required=True, validate=validate.OneOf(AUDIENCES))
     difficulty = fields.Integer(required=True, strict=True, validate=validate.Range(1, 3))
     type = fields.String(required=True, validate=validate.OneOf(QUESTION_TYPES))
-    prompt = _text()
-    explanation = _text()
-    section = _text()
-    refs = _refs()
-    choices = fields.List(_text(), load_default=list)
+    prompt = text_field()
+    explanation = text_field()
+    section = text_field()
+    refs = refs_field()
+    choices = fields.List(text_field(), load_default=list)
     answer = fields.Raw(required=True)
     structure = fields.String(load_default=None, validate=validate.Regexp(ID_PATTERN, error="must be a structure id"))
 
@@ -478,31 +489,30 @@ class QuestionSchema(RecordSchema):
 CASE_STAGE_KINDS = ("history", "examination", "special_tests", "investigations", "diagnosis", "management")
 # what a student commits to before a stage's expert reasoning is shown
 CASE_COMMITMENTS = ("differential", "next_step", "triage")
-TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")  # the symptom-checker contract's levels
 
 
 class CaseOptionSchema(RecordSchema):
     record = CaseOption
-    id = _id()
-    label = _text()
-    why = _text()
+    id = id_field()
+    label = text_field()
+    why = text_field()
     best = fields.Boolean(load_default=False)
 
 
 class CaseStageSchema(RecordSchema):
     record = CaseStage
-    name = _text()
+    name = text_field()
     kind = fields.String(required=True, validate=validate.OneOf(CASE_STAGE_KINDS))
-    text = _text()
+    text = text_field()
     ask = fields.List(fields.String(validate=validate.OneOf(CASE_COMMITMENTS)), required=True,
                       validate=validate.Length(min=1, error="a stage asks the student to commit to something"))
-    reasoning = _text()
-    expert_differential = fields.List(_id(), load_default=list, validate=validate.Length(max=3))
+    reasoning = text_field()
+    expert_differential = fields.List(id_field(), load_default=list, validate=validate.Length(max=3))
     triage = fields.String(load_default=None, validate=validate.OneOf(TRIAGE_LEVELS))
-    question = _text(required=False, load_default=None)
+    question = text_field(required=False, load_default=None)
     options = fields.List(fields.Nested(CaseOptionSchema), load_default=list)
-    pt_depth = _text(required=False, load_default=None)
-    refs = fields.List(_id(), load_default=list)
+    pt_depth = text_field(required=False, load_default=None)
+    refs = fields.List(id_field(), load_default=list)
 
     @validates_schema
     def _asks_match_answers(self, data: dict[str, Any], **_: Any) -> None:
@@ -529,16 +539,16 @@ class CaseStageSchema(RecordSchema):
 
 class CaseSchema(RecordSchema):
     record = Case
-    id = _id()
-    title = _text()
-    condition = _id()  # a condition id of the symptom-checker contract
+    id = id_field()
+    title = text_field()
+    condition = id_field()  # a condition id of the symptom-checker contract
     triage = fields.String(required=True, validate=validate.OneOf(TRIAGE_LEVELS))
     # symptom-checker findings; cross-checked against the triage vocabulary by the loader
-    findings = fields.Dict(keys=_id(), required=True, validate=validate.Length(min=1))
+    findings = fields.Dict(keys=id_field(), required=True, validate=validate.Length(min=1))
     stages = fields.List(fields.Nested(CaseStageSchema), required=True, validate=validate.Length(min=2))
-    teaching_points = fields.List(_text(), required=True, validate=validate.Length(min=1))
-    checker_note = _text()
-    refs = _refs()
+    teaching_points = fields.List(text_field(), required=True, validate=validate.Length(min=1))
+    checker_note = text_field()
+    refs = refs_field()
 
     @validates_schema
     def _stages_in_order(self, data: dict[str, Any], **_: Any) -> None:
@@ -565,13 +575,13 @@ def _lr() -> fields.Float:
 
 class PublishedAccuracySchema(RecordSchema):
     record = PublishedAccuracy
-    source = _id()
-    against = _text()
+    source = id_field()
+    against = text_field()
     sensitivity = _fraction()
     specificity = _fraction()
     lr_positive = _lr()
     lr_negative = _lr()
-    note = _text(required=False, load_default=None)
+    note = text_field(required=False, load_default=None)
 
     @validates_schema
     def _has_a_number(self, data: dict[str, Any], **_: Any) -> None:
@@ -583,16 +593,16 @@ class PublishedAccuracySchema(RecordSchema):
 
 class SpecialTestSchema(RecordSchema):
     record = SpecialTest
-    id = _id()
-    name = _text()
-    checks = _text()
-    how = fields.List(_text(), required=True, validate=validate.Length(min=1))
-    positive = _text()
-    suggests = _text()
-    accuracy_note = _text()
-    refs = _refs()
+    id = id_field()
+    name = text_field()
+    checks = text_field()
+    how = fields.List(text_field(), required=True, validate=validate.Length(min=1))
+    positive = text_field()
+    suggests = text_field()
+    accuracy_note = text_field()
+    refs = refs_field()
     accuracy = fields.Nested(PublishedAccuracySchema, load_default=None)
-    learner_safe = _text(required=False, load_default=None)
+    learner_safe = text_field(required=False, load_default=None)
 
 
 # ---------------------------------------------------------------------------------------------- imaging
@@ -600,22 +610,22 @@ class SpecialTestSchema(RecordSchema):
 
 class ImagingQuestionSchema(RecordSchema):
     record = ImagingQuestion
-    id = _id()
-    question = _text()
-    why = _text()
-    next_step = _text(required=False, load_default=None)
+    id = id_field()
+    question = text_field()
+    why = text_field()
+    next_step = text_field(required=False, load_default=None)
 
 
 class ScanSchema(RecordSchema):
     record = Scan
-    id = _id()
-    name = _text()
-    plain = _text()
-    shows = _text()
-    misses = _text()
-    radiation = _text()
+    id = id_field()
+    name = text_field()
+    plain = text_field()
+    shows = text_field()
+    misses = text_field()
+    radiation = text_field()
     answers = fields.List(fields.Nested(ImagingQuestionSchema), required=True, validate=validate.Length(min=1))
-    refs = _refs()
+    refs = refs_field()
 
 
 # ---------------------------------------------------------------------------------------------- anatomy drawings
@@ -626,11 +636,6 @@ SHAPE_VIEWS = ("medial", "section", "rear")
 def _point(**kwargs: Any) -> fields.List:
     coordinate = fields.Float(allow_nan=False, validate=validate.Range(-1000, 1000))
     return fields.List(coordinate, validate=validate.Length(equal=2, error="must be [x, y] in mm"), **kwargs)
-
-
-def _tuples(value: Any) -> Any:
-    """Nested lists -> nested tuples, so that a drawing is as immutable as the records that hold it."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 class ViewShapeSchema(RecordSchema):
@@ -651,14 +656,11 @@ class ViewShapeSchema(RecordSchema):
         if data.get("form") == "band" and not data.get("width"):
             raise ValidationError("a band needs a width in mm", "width")
 
-    @post_load
-    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return ViewShape(**{k: _tuples(v) for k, v in data.items()})
 
 
 class AnatomyShapeSchema(RecordSchema):
     record = AnatomyShape
-    id = _id()
+    id = id_field()
     medial = fields.Nested(ViewShapeSchema, required=True)
     section = fields.Nested(ViewShapeSchema, load_default=None)
     rear = fields.Nested(ViewShapeSchema, load_default=None)
@@ -666,20 +668,17 @@ class AnatomyShapeSchema(RecordSchema):
 
 class MotionSchema(RecordSchema):
     record = Motion
-    id = _id()
-    name = _text()
-    plain = _text()
-    joint = _id()
+    id = id_field()
+    name = text_field()
+    plain = text_field()
+    joint = id_field()
     view = fields.String(required=True, validate=validate.OneOf(("medial", "rear")))
     pivot = _point(required=True)
     # drawing angle at the end of the range: positive turns anticlockwise as drawn
     degrees = fields.Float(required=True, allow_nan=False, validate=validate.Range(-90, 90))
-    moving = fields.List(_id(), required=True, validate=validate.Length(min=1))
-    muscles = _texts()
-    shown_muscles = fields.List(_id(), load_default=list)
-    range_text = _text()
-    refs = _refs()
+    moving = fields.List(id_field(), required=True, validate=validate.Length(min=1))
+    muscles = texts_field()
+    shown_muscles = fields.List(id_field(), load_default=list)
+    range_text = text_field()
+    refs = refs_field()
 
-    @post_load
-    def _make_record(self, data: dict[str, Any], **_: Any) -> Any:
-        return Motion(**{k: _tuples(v) for k, v in data.items()})

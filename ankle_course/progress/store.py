@@ -25,10 +25,10 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..clock import Clock, utc_now
 from ..environment import where
 from ..outpath import replace_atomically
 from .entries import (
@@ -63,7 +63,6 @@ EXPORT_PREFIX = "ankle-course-progress"
 LOCK_TIMEOUT_S = 15.0
 STALE_TEMP_S = 60.0  # a temporary file older than this belongs to a write that was killed
 
-Clock = Callable[[], datetime]
 Change = Callable[[dict[str, Any]], None]
 
 BROWSER_DRIVE = Path("/drive")  # JupyterLite's persisted file system; Pyodide's home is thrown away on reload
@@ -80,9 +79,6 @@ def default_folder() -> Path:
         return BROWSER_DRIVE / "ankle-course-progress"
     return Path.home() / "ankle-course-progress"
 
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _reason(exc: OSError, path: Path) -> str:
@@ -119,7 +115,7 @@ class Export:
 class ProgressStore:
     """Load, change, export and import one learner's progress; never loses what was saved."""
 
-    def __init__(self, folder: Path | str | None = None, clock: Clock = _utc_now):
+    def __init__(self, folder: Path | str | None = None, clock: Clock = utc_now):
         self.folder = Path(folder) if folder is not None else default_folder()
         self.clock = clock
         self.notice: str | None = None  # set when a file had to be put aside; shown to the learner once

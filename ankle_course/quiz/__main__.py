@@ -17,6 +17,7 @@ import sys
 
 from ..cli import OneLineParser, fail, parse
 from ..content import ContentError, load_course
+from ..content.records import TRACKS
 from ..outpath import OutputPathError, check_output_path, write_output
 from .gift import to_gift
 from .qti import to_qti_zip
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", required=True, choices=("gift", "qti"))
     export.add_argument("--out", required=True, help="file to write")
     export.add_argument("--module", help="only this module's questions (e.g. anatomy)")
-    export.add_argument("--audience", choices=("learner", "pt_student"), help="only this audience's questions")
+    export.add_argument("--audience", choices=TRACKS, help="only this audience's questions")
     export.add_argument("--content", help="content folder (default: the shipped one)")
     args = parse(parser, argv)
     if isinstance(args, int):

@@ -6,21 +6,16 @@ here is unit-tested without a browser.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from ..clock import Clock, utc_now
 from ..content.records import Question
 from ..progress.entries import QuizAnswer
 from .scoring import is_correct, score
 from .shuffle import Shown, show, shuffled_questions
-
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -41,7 +36,7 @@ class QuizSession:
 
     questions: Sequence[Question]
     seed: int = 0
-    clock: Clock = _utc_now
+    clock: Clock = utc_now
     results: dict[str, Result] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 _HOME = {
     "Assessment": "engine", "assess": "engine", "next_question": "interview",
-    "TriageModel": "model", "triage_model": "model",
+    "TriageModel": "model", "triage_model": "..content.cache",
     "check_triage_model": "model_loader", "load_triage_model": "model_loader",
     "RULES": "rules", "Rule": "rules",
     "CONDITIONS": "vocabulary", "FINDINGS": "vocabulary", "TRIAGE_LEVELS": "vocabulary",
@@ -25,7 +25,8 @@ __all__ = sorted(_HOME)
 
 def __getattr__(name: str) -> Any:
     if name in _HOME:
-        return getattr(import_module(f".{_HOME[name]}", __name__), name)
+        home = _HOME[name]
+        return getattr(import_module(home if home.startswith(".") else f".{home}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

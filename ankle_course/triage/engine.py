@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Posterior, TriageModel, triage_model
+from ..content.cache import triage_model
+from .model import Posterior, TriageModel
 from .reasons import condition_reasons, triage_reasons
 from .rules import MIN_ANSWERS_TO_RANK, fired_rules, informative_answers
 from .vocabulary import TRIAGE_LEVELS, urgency, validate_findings

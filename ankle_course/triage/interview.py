@@ -27,12 +27,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.cache import triage_model
+from ..content.records import TRACKS
 from .engine import Assessment, assess
-from .model import TriageModel, triage_model
+from .model import TriageModel
 from .rules import RULES
+from .symptom_questions import questions_for
 from .vocabulary import FINDINGS, urgency, validate_findings
 
-TRACKS = ("learner", "pt_student")
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 # before the likelihood ratios, a yes/no symptom is taken as present in about one person in seven: most people with
 # a sore ankle have few of the symptoms asked about, and a flat 50:50 would overrate every rare warning sign
@@ -58,8 +60,6 @@ class Candidate:
 
 def _track_questions(track: str) -> list[tuple[str, str]]:
     """(finding id, section) for every question the track asks, in asking order."""
-    from ..symptom_questions import questions_for  # the question list is content; the engine does not need it
-
     if track not in TRACKS:
         raise ValueError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
     return [(q.id, q.section) for q in questions_for(track)]

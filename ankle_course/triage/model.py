@@ -169,12 +169,3 @@ class TriageModel:
 def _normalised(values: list[float]) -> list[float]:
     total = sum(values)
     return [v / total for v in values]
-
-
-
-def triage_model() -> TriageModel:
-    """The shipped model, validated once per process, or once per edit when the content cache can be kept
-    (`content.cache.shipped_content` holds it for the process)."""
-    from ..content.cache import shipped_content
-
-    return shipped_content().triage

@@ -14,9 +14,9 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from ..content.knowledge import SHIPPED_FOLDER
-from ..content.loader import _entry_label, _load_entry, _read_toml
 from ..content.problems import ContentError, ContentProblem, flatten_messages
-from ..content.schemas import RecordSchema, _id, _refs, _text
+from ..content.schemas import RecordSchema, id_field, refs_field, text_field
+from ..content.toml_files import entry_label, load_entry, read_toml
 from .derived import DERIVED
 from .model import BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence, TriageModel
 from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS
@@ -53,13 +53,13 @@ class ConditionSpecSchema(RecordSchema):
     record = ConditionSpec
     id = fields.String(required=True, validate=validate.OneOf(
         CONDITIONS, error="must be a condition id of the symptom-checker contract"))
-    name = _text()
+    name = text_field()
     care = _level(required=True)
     care_within_14_days = _level(load_default=None)
     care_after_14_days = _level(load_default=None)
     prior = fields.Nested(PriorSchema, required=True)
     basis = fields.String(required=True, validate=validate.OneOf(BASES))
-    refs = _refs()
+    refs = refs_field()
 
 
 class PolicySchema(Schema):
@@ -86,13 +86,13 @@ def _check_answer(finding_id: str, value: Any, field_name: str) -> None:
 
 class EvidenceSchema(RecordSchema):
     record = Evidence
-    id = _id()
+    id = id_field()
     finding = fields.String(required=True, validate=validate.OneOf(
         MATCHABLE, error="must be a finding id of the symptom-checker contract (or a derived one)"))
-    answer = _text()
-    explain = _text()
+    answer = text_field()
+    explain = text_field()
     basis = fields.String(required=True, validate=validate.OneOf(BASES))
-    refs = _refs()
+    refs = refs_field()
     lr = fields.Dict(keys=fields.String(validate=validate.OneOf(CONDITIONS, error="must be a condition id")),
                      values=_ratio(), required=True, validate=validate.Length(min=1, error="list at least one condition"))
     others = _ratio(load_default=1.0)
@@ -140,7 +140,7 @@ class EvidenceSchema(RecordSchema):
 def _known_reference_ids(folder: Path) -> set[str] | None:
     """Reference ids in the folder's references.toml; None if it cannot be read (the content check says why)."""
     path = folder / "references.toml"
-    data = _read_toml(path, "references.toml", []) if path.exists() else None
+    data = read_toml(path, "references.toml", []) if path.exists() else None
     if data is None:
         return None
     entries = data.get("reference", [])
@@ -169,8 +169,8 @@ def _load_entries(data: dict[str, Any], name: str, table: str, schema: RecordSch
         return []
     records, seen = [], set()
     for index, raw in enumerate(raw_entries, start=1):
-        label = _entry_label(raw, index)
-        record = _load_entry(schema, raw, name, label, problems)
+        label = entry_label(raw, index)
+        record = load_entry(schema, raw, name, label, problems)
         if record is None:
             continue
         if record.id in seen:
@@ -186,7 +186,7 @@ def _read(folder: Path, name: str, problems: list[ContentProblem]) -> dict[str, 
     if not path.exists():
         problems.append(ContentProblem(name, "", "", "file is missing"))
         return None
-    return _read_toml(path, name, problems)
+    return read_toml(path, name, problems)
 
 
 def _load(folder: Path) -> tuple[TriageModel | None, list[ContentProblem]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
+from ..content.levels import LEVEL_WORD, TRIAGE_MEANING
 from .model import Evidence, Posterior, TriageModel
 from .rules import Rule
-from .vocabulary import TRIAGE_MEANING
 
 ONSET_ANSWER = {
     "sudden_injury": "it started suddenly with an injury",
@@ -21,7 +21,6 @@ ONSET_ANSWER = {
 ONSET_EXPLAIN = ("How a problem starts is one of the strongest clues: injuries cause sprains, tears and broken bones; "
                  "gradual pain suggests overuse, arthritis or a trapped nerve; sudden pain without an injury suggests "
                  "gout, infection or a clot.")
-LEVEL_LABEL = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine", "self_care": "Self-care"}
 MIN_SHOWN = 0.02  # conditions below 2% are listed in the differential but not explained
 MIN_DRIVER = 0.4  # a driver must favour the condition by at least e^0.4 (about 1.5x) against the average
 UNCERTAIN_BELOW = 0.4
@@ -63,7 +62,7 @@ def triage_reasons(triage: str, fired: Sequence[Rule], raised_by: tuple[str, flo
 
     `raised_by` is the leading condition needing this level and the combined probability of all such causes.
     """
-    reasons = [f"{LEVEL_LABEL[triage]}: {TRIAGE_MEANING[triage]}."]
+    reasons = [f"{LEVEL_WORD[triage]}: {TRIAGE_MEANING[triage]}."]
     top = [r for r in fired if r.level == fired[0].level] if fired else []
     if raised_by is not None:
         condition, share = raised_by

@@ -14,22 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-# most to least urgent
-TRIAGE_LEVELS: tuple[str, ...] = ("emergency", "urgent", "routine", "self_care")
-
-TRIAGE_MEANING: Mapping[str, str] = MappingProxyType({
-    "emergency": "call an ambulance or go to an emergency department now",
-    "urgent": "be seen today (urgent care, an emergency department or a same-day doctor)",
-    "routine": "book a doctor or physical therapist in the coming days or weeks",
-    "self_care": ("home care is reasonable; see a clinician if it is not clearly better in 1-2 weeks, "
-                  "or at once if a warning sign appears"),
-})
-
-
-def urgency(level: str) -> int:
-    """Rank a triage level so that levels compare with max(): self_care 0 ... emergency 3."""
-    return len(TRIAGE_LEVELS) - 1 - TRIAGE_LEVELS.index(level)
-
+# the levels are part of this contract; they are defined with the content that uses them
+from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, urgency  # noqa: F401  (re-exported)
 
 CONDITIONS: Mapping[str, str] = MappingProxyType({
     "medial_ankle_sprain": "deltoid (medial) ligament sprain",

@@ -18,12 +18,12 @@ from ..anatomy.describe import facts, figure_table, motion_rows, tunnel_table
 from ..anatomy.drill import Drill
 from ..anatomy.flashcards import FlashcardSession, build_deck
 from ..anatomy.layers import LAYERS
-from ..citations import current_page
 from ..content import Course, course
 from ..figures import PlotlyFigure, show
 from ..figures.anatomy import anatomy_figure, motion_figure, tunnel_section_figure
 from ..figures.biomechanics import WINDLASS_ALT, windlass_figure, windlass_rows
 from ..figures.quiz_identify import without_answer
+from ..markup import sources
 from ..progress import ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, table
 from .diagnosis_common import show_figure
@@ -33,7 +33,7 @@ FIGURE_ALT = "A drawing; the text description beside it lists what it shows."
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    return current_page(content).sources(ref_ids)
+    return sources(ref_ids, content)
 
 
 def structure_panel(content: Course, structure_id: str | None) -> str:

@@ -8,19 +8,15 @@ anywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 import ipywidgets as w
 
 from .. import appointment
+from ..clock import Clock, utc_now
 from ..content import Course, course
 from ..progress import ProgressError, ProgressStore
 from .common import esc, html_widget, notice, set_aside_notice
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class AppointmentSummary(w.VBox):
@@ -28,7 +24,7 @@ class AppointmentSummary(w.VBox):
 
     def __init__(self, findings: Callable[[], Mapping[str, Any]], track: Callable[[], str],
                  store: ProgressStore | None = None, content: Course | None = None,
-                 clock: Callable[[], datetime] = _utc_now):
+                 clock: Clock = utc_now):
         self.findings, self.track, self.clock = findings, track, clock
         self._store, self.content = store, content or course()
         self.page: str | None = None

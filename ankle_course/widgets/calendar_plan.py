@@ -8,21 +8,16 @@ open the downloaded file on a phone or computer and its calendar offers to add t
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 import ipywidgets as w
 
 from .. import calendar_plan as cp
+from ..clock import Clock, utc_now
 from .common import Panel, esc, html_widget, notice
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class ReminderPlanner(Panel):
-    def __init__(self, clock: Callable[[], datetime] = _utc_now, zone: str | None = None):
+class ReminderPlanner:
+    def __init__(self, clock: Clock = utc_now, zone: str | None = None):
         self.clock = clock
         self.data: bytes | None = None
         self.days = []
@@ -42,11 +37,11 @@ class ReminderPlanner(Panel):
         self.button.add_class("ankle-reminder-make")
         self.button.on_click(lambda _: self.make())
         self.message = html_widget("", "ankle-reminder-message")
-        super().__init__([html_widget("<p><strong>Which days?</strong></p>"),
-                          w.HBox(self.days, layout=w.Layout(flex_flow="row wrap")),
-                          w.HBox([self.time, self.zone], layout=w.Layout(flex_flow="row wrap")),
-                          self.button, self.message], name="Exercise reminders")
-        self.add_class("ankle-reminders")
+        self.widget = Panel([html_widget("<p><strong>Which days?</strong></p>"),
+                             w.HBox(self.days, layout=w.Layout(flex_flow="row wrap")),
+                             w.HBox([self.time, self.zone], layout=w.Layout(flex_flow="row wrap")),
+                             self.button, self.message], name="Exercise reminders")
+        self.widget.add_class("ankle-reminders")
 
     def make(self) -> None:
         chosen = [day for day, toggle in zip(cp.DAYS, self.days) if toggle.value]
@@ -65,6 +60,6 @@ class ReminderPlanner(Panel):
               "Nothing is sent anywhere.</p>")
 
 
-def exercise_reminders() -> ReminderPlanner:
+def exercise_reminders() -> Panel:
     """The reminder planner for the exercises notebook."""
-    return ReminderPlanner()
+    return ReminderPlanner().widget

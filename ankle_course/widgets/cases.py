@@ -21,14 +21,15 @@ from ..cases import (
     Verdict,
     compare_with_checker,
     condition_name,
-    load_assess,
 )
-from ..citations import current_page
 from ..content import Course, course
+from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, badge_text
 from ..content.records import Case
+from ..markup import pt_depth_box, sources
 from ..progress import ProgressError, ProgressStore
-from ..triage.vocabulary import CONDITIONS, TRIAGE_LEVELS, TRIAGE_MEANING
-from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table
+from ..triage.engine import assess as triage_assess
+from ..triage.vocabulary import CONDITIONS
+from .common import Panel, esc, html_widget, notice, table
 
 PLACEHOLDER = "— choose —"
 RANKS = ("1st (most likely)", "2nd", "3rd")
@@ -47,19 +48,14 @@ def _verdicts(verdicts: tuple[Verdict, ...]) -> str:
 
 
 def _sources(content: Course, ref_ids: tuple[str, ...]) -> str:
-    return current_page(content).sources(ref_ids)
+    return sources(ref_ids, content)
 
 
 def _depth_box(text: str | None) -> str:
-    if not text:
-        return ""
-    return (f'<div style="border:1px dashed #777;padding:4px 10px;margin:6px 0"><p><strong>🎓 PT-student depth'
-            f"</strong> (learners may skip this)</p>{_paragraphs(text)}</div>")
+    return pt_depth_box(_paragraphs(text)) if text else ""
 
 
-def _level_text(level: str) -> str:
-    symbol, label, _ = LEVEL_STYLE[level]
-    return f"{symbol} {label}"
+_level_text = badge_text
 
 
 class CaseView:
@@ -69,7 +65,7 @@ class CaseView:
                  assess: Callable[[Mapping[str, Any]], Any] | None = None):
         self.content = content or course()
         self.store = store or ProgressStore()
-        self.assess = assess if assess is not None else load_assess()
+        self.assess = assess if assess is not None else triage_assess
         self.cases: dict[str, Case] = dict(self.content.cases)
         self.run: CaseRun | None = None
 
@@ -116,9 +112,9 @@ class CaseView:
         self.save_message = html_widget("", "ankle-case-save")
         self.controls = w.VBox([])
         self.stage_box = w.VBox([])
-        self.box = Panel([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message],
+        self.widget = Panel([html_widget(notice(DISCLAIMER, "info")), self.picker, self.stage_box, self.save_message],
                          name="Case studies")
-        self.box.add_class("ankle-case")
+        self.widget.add_class("ankle-case")
         if not self.cases:
             self.stage_box.children = [html_widget(notice("There are no cases in this copy of the course yet.", "info"))]
 
@@ -255,12 +251,9 @@ class CaseView:
             self.store.notice = None
 
 
-def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any] | None) -> str:
+def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any]) -> str:
     """The symptom checker's reasoning beside the expert's, with the automatic comparison and the case's note."""
     heading = "<h4>The symptom checker and the expert</h4>"
-    if assess is None:
-        return heading + notice("The symptom checker is not available in this copy of the course yet, so only the "
-                                "expert's reasoning is shown.", "info")
     try:
         comparison: CheckerComparison = compare_with_checker(case, assess)
     except ValueError as exc:
@@ -280,7 +273,7 @@ def checker_html(case: Case, assess: Callable[[Mapping[str, Any]], Any] | None) 
 
 def case_studies(store: ProgressStore | None = None, content: Course | None = None) -> w.VBox:
     """The case player, e.g. in 06_case_studies.ipynb: case_studies()."""
-    return CaseView(store=store, content=content).box
+    return CaseView(store=store, content=content).widget
 
 
 def case_list(content: Course | None = None) -> w.HTML:

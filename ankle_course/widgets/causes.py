@@ -5,15 +5,13 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from ..citations import current_page
-from ..condition_text import condition_text
 from ..content import Course, course
+from ..content.condition_text import condition_text
 from ..figures import show
 from ..figures.causes import comparison_grid, comparison_grid_data, comparison_grid_rows
+from ..markup import pt_depth_box, sources
 from .common import esc, table
 
-PT_BOX = ('<details class="ankle-pt-depth" style="border:2px solid #555;border-radius:4px;padding:4px 10px;'
-          'margin:8px 0"><summary><strong>🎓 PT-student depth</strong> (learners can skip this)</summary>{body}'
-          "</details>")
 CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E69F00;padding:2px 10px;margin:8px 0">'
                   "<p><strong>✎ If you read the original article:</strong></p>{body}</div>")
 
@@ -21,13 +19,13 @@ CORRECTION_BOX = ('<div class="ankle-correction" style="border-left:6px solid #E
 def condition_card(condition_id: str, content: Course | None = None) -> HTML:
     """One condition in plain language, section by section, with its PT-student box and numbered sources."""
     page = current_page(content)
-    t = condition_text(condition_id, content, page)
+    t = condition_text(condition_id, content, page=page)
     parts = [f"<h3>{esc(t.name)}</h3>", f"<p><em>{esc(t.summary)}</em></p>"]
     parts += [f"<h4>{esc(heading)}</h4>{body}" for heading, body in t.sections]
     if t.correction:
         parts.append(CORRECTION_BOX.format(body=t.correction))
     if t.pt_depth:
-        parts.append(PT_BOX.format(body=t.pt_depth))
+        parts.append(pt_depth_box(t.pt_depth))
     parts.append(page.sources(r.id for r in t.sources))
     return HTML(f'<section class="ankle-condition-card" aria-label="{esc(t.name)}">{"".join(parts)}</section>')
 
@@ -69,5 +67,5 @@ def differential_cards(content: Course | None = None) -> HTML:
         rows.append(("Easily taken for", ", ".join(names.get(m, m) for m in card.mimics)))
         parts.append(f'<section class="ankle-differential-card" aria-label="{esc(card.name)}">'
                      + table(("Question", "Answer"), rows, card.name)
-                     + current_page(content).sources(card.refs) + "</section>")
-    return HTML(PT_BOX.format(body="".join(parts)))
+                     + sources(card.refs, content) + "</section>")
+    return HTML(pt_depth_box("".join(parts)))

@@ -12,12 +12,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..checker_result import explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
-from ..symptom_questions import SECTION_TITLES, questions_for, read_answers
 from ..triage import assess
+from ..triage.checker_result import explain
 from ..triage.interview import candidates, evaluate_question, next_question
+from ..triage.symptom_questions import SECTION_TITLES, questions_for, read_answers
 from .appointment import AppointmentSummary
 from .common import Panel, esc, html_widget, notice, set_visible
 from .symptom_checker import (
@@ -38,7 +38,7 @@ DONE = ("That is everything the checker needs: no other question could change it
         "change an answer with Back, or open all the questions.")
 
 
-class GuidedInterview(Panel):
+class GuidedInterview:
     """One question at a time, chosen by `next_question`; `findings` and `skipped` are the state so far."""
 
     def __init__(self, track: str = "learner", content: Course | None = None):
@@ -91,9 +91,9 @@ class GuidedInterview(Panel):
                         layout=w.Layout(flex="1 1 420px", min_width="280px"))
         results = w.VBox([html_widget("<h3>Result so far</h3>"), self.result, self.details],
                          layout=w.Layout(flex="1 1 320px", min_width="280px", padding="0 0 0 12px"))
-        super().__init__([self.mode, w.HBox([asking, results], layout=w.Layout(flex_flow="row wrap"))],
-                         name="Symptom checker, one question at a time")
-        self.add_class("ankle-interview")
+        self.widget = Panel([self.mode, w.HBox([asking, results], layout=w.Layout(flex_flow="row wrap"))],
+                            name="Symptom checker, one question at a time")
+        self.widget.add_class("ankle-interview")
         self.mode.observe(lambda _: self._advance(), names="value")
         self._advance()
 
@@ -238,7 +238,7 @@ class GuidedInterview(Panel):
         self._reveal()
 
 
-class SymptomCheckerApp(Panel):
+class SymptomCheckerApp:
     """The checker with its two views: the guided interview (the default) and the full form."""
 
     def __init__(self, track: str = "learner", view: str = "guided", content: Course | None = None):
@@ -247,10 +247,10 @@ class SymptomCheckerApp(Panel):
         self.view.add_class("ankle-checker-view")
         self.guided = GuidedInterview(track, self.content)
         self.form: SymptomChecker | None = None
-        self.body = w.VBox([self.guided])
+        self.body = w.VBox([self.guided.widget])
         self.summary = AppointmentSummary(self.current_findings, self.current_track, content=self.content)
-        super().__init__([self.view, self.body, self.summary], name="Symptom checker")
-        self.add_class("ankle-symptom-checker-app")
+        self.widget = Panel([self.view, self.body, self.summary], name="Symptom checker")
+        self.widget.add_class("ankle-symptom-checker-app")
         self.view.observe(lambda _: self._switch(), names="value")
         if view == "form":
             self._switch()
@@ -264,17 +264,17 @@ class SymptomCheckerApp(Panel):
 
     def _switch(self) -> None:
         if self.view.value == "guided":
-            self.body.children = [self.guided]
+            self.body.children = [self.guided.widget]
             return
         if self.form is None:  # built when first opened: the full form is about 150 widgets
             self.form = SymptomChecker(self.guided.track, self.content)
         self.form.mode.value = self.guided.track
         self.form.set_answers(self.guided.findings)
-        self.body.children = [self.form]
+        self.body.children = [self.form.widget]
 
 
-def guided_checker(track: str = "learner") -> SymptomCheckerApp:
+def guided_checker(track: str = "learner") -> Panel:
     """The symptom checker for a notebook: one question at a time, with the full form one click away."""
-    return SymptomCheckerApp(track)
+    return SymptomCheckerApp(track).widget
 
 

@@ -6,25 +6,16 @@ Every piece of text that could come from a file (content, an uploaded progress f
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import ipywidgets as w
 
 from ankle_course.figures import DEFAULT_ALT, PlotlyFigure, mimebundle
+
+# the HTML pieces live in ankle_course.markup (pure, shared with the handout); views import them from here too
+from ankle_course.markup import LEVEL_STYLE, esc, notice, table  # noqa: F401  (re-exported)
 from ankle_course.widgets.style import style_element
-
-esc = html.escape
-
-LEVEL_STYLE = {
-    # text and symbol carry the meaning; colour only reinforces it
-    "emergency": ("⛔", "Emergency", "#8b0000"),
-    "urgent": ("⚠", "Urgent", "#8a4b00"),
-    "routine": ("ℹ", "Routine", "#1f4e79"),
-    "self_care": ("✓", "Self-care", "#2f5f2f"),
-}
-
 
 _SHARED: dict[Hashable, w.Widget] = {}
 
@@ -84,28 +75,11 @@ def html_widget(value: str, css_class: str | None = None) -> w.HTML:
     return widget
 
 
-def notice(text: str, kind: str = "info") -> str:
-    """A message box; `kind` picks a symbol so that meaning never rests on colour alone."""
-    symbol = {"info": "ℹ", "ok": "✓", "warning": "⚠", "error": "✗"}[kind]
-    role = ' role="alert"' if kind in ("warning", "error") else ' role="status"'
-    return (f'<div class="ankle-notice ankle-notice-{kind}"{role} style="border-left:4px solid #555;'
-            f'padding:4px 10px;margin:4px 0">{symbol} {esc(text)}</div>')
-
-
 def set_aside_notice(store: Any) -> str:
     """The store's one-time message that it put an unreadable progress file aside, as a warning box (or "");
     cleared once taken, so the learner hears it once and not from every later save."""
     text, store.notice = store.notice, None
     return notice(text, "warning") if text else ""
-
-
-def table(header: Iterable[str], rows: Iterable[Iterable[object]], caption: str) -> str:
-    """An accessible HTML table; cells are escaped here, so callers pass plain text (or numbers)."""
-    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 8px">{esc(h)}</th>' for h in header)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px">{esc(str(c))}</td>' for c in row) + "</tr>" for row in rows)
-    return (f'<table style="border-collapse:collapse"><caption style="text-align:left;font-weight:bold">'
-            f"{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def pain_scale(description: str, css_class: str) -> w.ToggleButtons:

@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..citations import current_page
 from ..content import Course
 from ..figures import PlotlyFigure
+from ..markup import sources
 from .common import draw_figures
 from .references import references
 
@@ -24,7 +25,7 @@ def show_figure(out: w.Output, fig: PlotlyFigure, alt: str) -> None:
 
 def sources_html(ref_ids: Iterable[str], content: Course | None = None) -> str:
     """Numbered citations of the sources behind a claim, linking to the page's reference list."""
-    return current_page(content).sources(ref_ids)
+    return sources(ref_ids, content)
 
 
 def sources_list(ref_ids: Iterable[str] = (), content: Course | None = None) -> w.HTML:

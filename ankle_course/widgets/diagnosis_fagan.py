@@ -66,9 +66,9 @@ class FaganExplorer:
         controls = w.VBox([self.example, w.HBox([self.pre_text, *self.pre_steps.values()], layout=w.Layout(flex_flow="row wrap")),
                            self.result_choice, w.HBox([self.lr_pos, self.lr_neg], layout=w.Layout(flex_flow="row wrap")),
                            self.message, self.figure_table, self.sources], layout=w.Layout(flex="1 1 360px"))
-        self.root = Panel([w.HBox([controls, self.figure], layout=w.Layout(flex_flow="row wrap"))],
+        self.widget = Panel([w.HBox([controls, self.figure], layout=w.Layout(flex_flow="row wrap"))],
                           name="Test-result explorer (Fagan nomogram)")
-        self.root.add_class("ankle-fagan")
+        self.widget.add_class("ankle-fagan")
         self._busy = False
         self.example.observe(self._on_example, names="value")
         for control in (self.pre_text, self.result_choice, self.lr_pos, self.lr_neg):
@@ -142,4 +142,4 @@ class FaganExplorer:
 
 def fagan_explorer() -> w.VBox:
     """The explorer, ready to display in a notebook."""
-    return FaganExplorer().root
+    return FaganExplorer().widget

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..figures.diagnosis import ottawa_diagram, ottawa_rows
+from ..markup import pt_depth_box
 from ..ottawa import ACCURACY, ANKLE, EXCLUSIONS, TENDER_POINTS, ZONES, Decision, OttawaInputs, ottawa_decision
 from .common import Panel, esc, html_widget, table
 from .diagnosis_common import show_figure, sources_html
@@ -77,7 +78,7 @@ class OttawaCalculator:
         exclusions = w.VBox([w.HTML("<strong>4. Does any of these apply?</strong> (then the rules cannot be "
                                     "used to rule out a broken bone)"), *self.exclusions.values()])
         accuracy = html_widget(
-            "<details><summary>🎓 PT-student depth: how accurate are the rules?</summary>"
+            pt_depth_box(
             f"<p>Pooled over many studies, the rules' sensitivity for ankle and midfoot fractures is "
             f"{esc(ACCURACY['sensitivity_text'])} and the negative likelihood ratio is about "
             f"{ACCURACY['lr_negative']} (95 % CI {esc(ACCURACY['lr_negative_ci'])}). In studies that applied "
@@ -85,10 +86,10 @@ class OttawaCalculator:
             f"({esc(ACCURACY['lr_negative_combined_ci'])}); the symptom checker uses this figure, because it asks "
             "about all four points at once. Specificity is low and "
             "varies between studies, so a 'yes' means 'X-ray to check', not 'broken'.</p>"
-            f"{sources_html(ACCURACY['refs'])}</details>", "ankle-ottawa-accuracy")
-        self.root = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
+            f"{sources_html(ACCURACY['refs'])}", ": how accurate are the rules?"), "ankle-ottawa-accuracy")
+        self.widget = Panel([w.HBox([self.diagram, controls], layout=w.Layout(flex_flow="row wrap")),
                            self.diagram_table, exclusions, self.result, accuracy], name="Ottawa ankle rules calculator")
-        self.root.add_class("ankle-ottawa")
+        self.widget.add_class("ankle-ottawa")
         for control in (*self.points.values(), *self.zones.values(), *self.exclusions.values(),
                         self.steps_immediately, self.steps_now):
             control.observe(self._refresh, names="value")
@@ -114,5 +115,5 @@ class OttawaCalculator:
 
 def ottawa_calculator() -> w.VBox:
     """The calculator, ready to display in a notebook."""
-    return OttawaCalculator().root
+    return OttawaCalculator().widget
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from ..clock import Stopwatch
 from ..environment import front_end
 from ..handout import STAGES
 from ..handout_file import FILE_NAME, data_url, home_conditions, make_handout
@@ -34,7 +35,7 @@ class HandoutMaker:
     """Condition and stage in, a link to download the printable page out."""
 
     def __init__(self, make: Callable[[str, str], bytes] | None = None, run: Runner | None = None,
-                 clock: Callable[[], float] = time.monotonic, tick_s: float = 1.0):
+                 clock: Stopwatch = time.monotonic, tick_s: float = 1.0):
         self.make = make or (lambda condition, stage: make_handout(condition, stage))
         self.run = run or (_at_once if front_end() == "browser" else _in_thread)
         self.clock, self.tick_s = clock, tick_s

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..citations import current_page
+from .. import markup
 from ..content import Course, course
 from ..content.records import Question
 from ..progress import ProgressError, ProgressStore
@@ -62,9 +62,9 @@ class QuestionView:
         if q.type == "identify" and q.structure:
             parts.append(self._figure(q.structure))
         parts += [self.controls, self.check_button, self.feedback]
-        self.box = w.VBox(parts, layout=shared_layout(border="1px solid #999", padding="6px 10px", margin="6px 0"))
-        self.box.add_class("ankle-quiz-question")
-        self.box.add_class(f"ankle-quiz-q-{q.id}")
+        self.widget = w.VBox(parts, layout=shared_layout(border="1px solid #999", padding="6px 10px", margin="6px 0"))
+        self.widget.add_class("ankle-quiz-question")
+        self.widget.add_class(f"ankle-quiz-q-{q.id}")
 
     # ------------------------------------------------------------------ controls
     def _make_controls(self) -> w.Widget:
@@ -126,7 +126,7 @@ class QuestionView:
     def show_feedback(self, value: float, content: Course) -> None:
         q = self.question
         symbol, words = verdict(value)
-        sources = current_page(content).sources(q.refs, "Source")
+        sources = markup.sources(q.refs, content, "Source")
         self.feedback.value = (
             f'<div role="status" style="border-left:4px solid #555;padding:2px 10px">'
             f"<p><strong>{symbol} {esc(words)}</strong></p>"
@@ -173,9 +173,9 @@ class QuizView:
         self.navigation = w.HBox([self.previous_button, self.next_button, self.go_to],
                                  layout=w.Layout(flex_flow="row wrap", align_items="center"))
         self.questions_box = w.VBox([])
-        self.box = Panel([html_widget(f"<h3>{esc(title)}</h3>"), self.score, self.questions_box, self.navigation,
+        self.widget = Panel([html_widget(f"<h3>{esc(title)}</h3>"), self.score, self.questions_box, self.navigation,
                           self.retry_button, self.save_message], name=title)
-        self.box.add_class("ankle-quiz")
+        self.widget.add_class("ankle-quiz")
         self._build()
 
     def _build(self) -> None:
@@ -207,7 +207,7 @@ class QuizView:
         if not 0 <= index <= last or index == self.position:
             return
         self.position = index
-        self.questions_box.children = [self.view(index).box]
+        self.questions_box.children = [self.view(index).widget]
         self.previous_button.disabled = index == 0
         self.next_button.disabled = index == last
         self.go_to.value = index
@@ -259,7 +259,7 @@ def quiz(module_id: str, track: str = "both", seed: int = 0) -> w.VBox:
     except ValueError as exc:
         return html_widget(notice(str(exc), "error"), "ankle-quiz")
     title = f"Quiz: {content.modules[module_id].title}"
-    return QuizView(questions, title, seed=seed, content=content).box
+    return QuizView(questions, title, seed=seed, content=content).widget
 
 
 def mastery_summary(store: ProgressStore | None = None, content: Course | None = None) -> w.VBox:
@@ -300,7 +300,7 @@ def final_assessment(seed: int = 0, per_objective: int = 2, track: str = "both")
     """The final assessment: a mixed paper, up to `per_objective` questions per learning objective."""
     content = course()
     questions = final_questions(content, per_objective=per_objective, seed=seed, track=track)
-    return QuizView(questions, "Final assessment", seed=seed, content=content).box
+    return QuizView(questions, "Final assessment", seed=seed, content=content).widget
 
 
 def course_objectives(content: Course | None = None) -> w.HTML:

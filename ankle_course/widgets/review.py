@@ -6,26 +6,20 @@ buttons, and when the next ones are due. Every rating is saved at once through t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 import ipywidgets as w
 
 from .. import spaced_review as sr
+from ..clock import Clock, utc_now
 from ..content import Course, course
 from ..progress import REVIEW_RATINGS, ProgressError, ProgressStore
 from .common import Panel, esc, html_widget, notice, set_aside_notice, set_visible, table
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class ReviewPanel(Panel):
+class ReviewPanel:
     """Review today's due items; `module` keeps one module's items (None: the whole course)."""
 
     def __init__(self, module: str | None = None, store: ProgressStore | None = None, content: Course | None = None,
-                 clock: Callable[[], datetime] = _utc_now):
+                 clock: Clock = utc_now):
         self.module, self.content, self.clock = module, content or course(), clock
         self.store = store or ProgressStore(clock=clock)
         self.current: sr.ReviewItem | None = None
@@ -47,9 +41,9 @@ class ReviewPanel(Panel):
         self.message = html_widget("", "ankle-review-message")
         self.upcoming = html_widget("", "ankle-review-upcoming")
         title = "Review today" + ("" if module is None else f": {self._module_title()}")
-        super().__init__([html_widget(f"<h3>{esc(title)}</h3>"), self.summary, self.card, self.show_button,
-                          self.answer, self.ratings, self.message, self.upcoming], name=title)
-        self.add_class("ankle-review-panel")
+        self.widget = Panel([html_widget(f"<h3>{esc(title)}</h3>"), self.summary, self.card, self.show_button,
+                             self.answer, self.ratings, self.message, self.upcoming], name=title)
+        self.widget.add_class("ankle-review-panel")
         self.refresh()
 
     def _module_title(self) -> str:
@@ -108,7 +102,7 @@ class ReviewPanel(Panel):
         self.refresh()
 
 
-def review_today(module: str | None = None) -> ReviewPanel:
+def review_today(module: str | None = None) -> Panel:
     """The "Review today" panel for a notebook: the whole course on the start page, one module's items at the
     end of that module."""
-    return ReviewPanel(module)
+    return ReviewPanel(module).widget

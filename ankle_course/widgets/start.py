@@ -8,8 +8,8 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from .. import environment
-from ..checker_result import ACTION
 from ..content import Course, course
+from ..content.levels import ACTION
 from ..environment import storage_message
 from ..progress import ProgressError, ProgressFileError, ProgressStore, summarise
 from .common import LEVEL_STYLE, Panel, esc, html_widget, notice, table

@@ -1,7 +1,7 @@
 """The symptom checker: plain-language questions (warning signs first), re-assessed on every answer.
 
 A thin view: `symptom_questions.read_answers` turns the controls' values into findings,
-`ankle_course.triage.assess` ranks them, and `checker_result.explain` words the result. Triage is shown
+`ankle_course.triage.assess` ranks them, and `triage.checker_result.explain` words the result. Triage is shown
 first, as a word, a symbol and an action, above the differential. Every question can be skipped, and a
 typed value that cannot be used gets a message beside it instead of a traceback.
 """
@@ -14,13 +14,14 @@ from typing import Any
 import ipywidgets as w
 from IPython import get_ipython
 
-from ..checker_result import NOT_A_DIAGNOSIS, Explanation, explain
 from ..content import Course, course
 from ..content.records import SymptomQuestion
 from ..figures import PlotlyFigure
 from ..figures.causes import differential_bars, differential_rows
 from ..figures.diagnosis import OTTAWA_POINTS_ALT, ottawa_diagram
-from ..symptom_questions import (
+from ..triage.checker_result import NOT_A_DIAGNOSIS, Explanation, explain
+from ..triage.engine import assess as triage_assess
+from ..triage.symptom_questions import (
     NONE_OF_THESE,
     NONE_OF_THESE_LABEL,
     SECTION_TITLES,
@@ -87,12 +88,6 @@ def set_control(control: Any, value: Any) -> None:
         control.value = SKIP if value is None else value
 
 
-def _default_assess(findings: dict[str, Any]) -> Any:
-    from ..triage import assess  # imported when used, so the page still opens if the engine is missing
-
-    return assess(findings)
-
-
 class SetControl(w.VBox):
     """Tick-boxes for a set question plus "None of these"; `value` is the tuple of ticked ids."""
 
@@ -125,7 +120,7 @@ class SetControl(w.VBox):
             box.value = False
 
 
-class SymptomChecker(Panel):
+class SymptomChecker:
     """The whole checker: questions in sections (warning signs open first), the result beside them.
 
     A section's questions are built when it is first opened: 45 questions are about 150 widgets, each a
@@ -135,7 +130,7 @@ class SymptomChecker(Panel):
     def __init__(self, track: str = "learner", content: Course | None = None,
                  assess: Callable[[dict[str, Any]], Any] | None = None):
         self.content = content or course()
-        self.assess = assess or _default_assess
+        self.assess = assess or triage_assess
         self.mode = w.RadioButtons(options=MODES, value=track, description="Mode:", orientation="horizontal")
         self.mode.add_class("ankle-checker-mode")
         self._controls: dict[str, Any] = {}
@@ -164,8 +159,8 @@ class SymptomChecker(Panel):
                          layout=w.Layout(flex="1 1 340px", min_width="300px", padding="0 0 0 12px"))
         body = w.HBox([questions, results], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
         intro = html_widget(notice(NOT_A_DIAGNOSIS + " " + WARNING_FIRST, "warning"))
-        super().__init__([intro, self.mode, body], name="Symptom checker")
-        self.add_class("ankle-symptom-checker")
+        self.widget = Panel([intro, self.mode, body], name="Symptom checker")
+        self.widget.add_class("ankle-symptom-checker")
         self.mode.observe(lambda _: self._mode_changed(), names="value")
         self.accordion.observe(self._opened, names="selected_index")
         self._mode_changed()
@@ -302,12 +297,9 @@ class SymptomChecker(Panel):
             return
         try:
             self.explanation = explain(self.assess(reading.findings), self.content)
-        except (ImportError, ValueError) as exc:
+        except ValueError as exc:
             self.explanation = None
-            self.result.value = notice(
-                "The checker could not work out a result"
-                + (" because its engine is not installed" if isinstance(exc, ImportError) else f": {exc}")
-                + ". " + WARNING_FIRST, "error")
+            self.result.value = notice(f"The checker could not work out a result: {exc}. {WARNING_FIRST}", "error")
             self.details.value = ""
             self._draw(None)
             return
@@ -343,6 +335,6 @@ def _details_html(x: Explanation) -> str:
     return "".join(parts)
 
 
-def symptom_checker(track: str = "learner") -> SymptomChecker:
+def symptom_checker(track: str = "learner") -> Panel:
     """The symptom checker for a notebook, in learner mode by default (PT students switch mode)."""
-    return SymptomChecker(track)
+    return SymptomChecker(track).widget

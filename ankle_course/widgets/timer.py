@@ -22,15 +22,17 @@ import time
 import uuid
 import wave
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 import ipywidgets as w
 
+from ..clock import Clock, Stopwatch, utc_now
 from ..content import Course, course
 from ..demo import demo_fraction, quantise
+from ..exercise_cards import picture
 from ..figures.exercises import exercise_svg
 from ..progress import ExerciseSession, ProgressError, ProgressStore
-from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, Clock, ExerciseTimer, TimerDosage
+from ..timer import DONE, FINISHED, PAUSED, RUNNING, STOPPED, ExerciseTimer, TimerDosage
 from .common import esc, html_widget, notice, pain_scale, set_visible
 
 REFRESH_S = 0.25
@@ -57,15 +59,12 @@ def beep_wav(frequency: float, seconds: float = 0.18, variant: int = 0, rate: in
     return buffer.getvalue()
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 class ExerciseTimerView:
     """One timer panel. `clock` and `now` are injectable so that tests drive time by hand."""
 
     def __init__(self, content: Course | None = None, store: ProgressStore | None = None,
-                 clock: Clock = time.monotonic, now: Callable[[], datetime] = _utc_now,
+                 clock: Stopwatch = time.monotonic, now: Clock = utc_now,
                  exercise: str | None = None, on_saved: Callable[[], None] | None = None):
         self.content = content or course()
         self.on_saved = on_saved
@@ -292,8 +291,6 @@ class ExerciseTimerView:
         if ex.poses is None:
             self.stills.value = self.demo.value = ""
             return
-        from .exercises import picture
-
         self.stills.value = (f'{REDUCED_MOTION_CSS}<div aria-label="start and end positions">'
                              f"{picture(ex, 'start')}{picture(ex, 'end')}</div>")
         set_visible(self.demo, not self.reduce_motion.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from ..citations import current_page
+from .. import markup
 from ..content import Course, course
 from ..figures import show
 from ..figures.treatment import recovery_rows, recovery_timeline
@@ -28,7 +28,7 @@ LOVE = (
 
 def sources(*ref_ids: str, content: Course | None = None) -> HTML:
     """The sources behind a section as numbered citations; the page's reference list gives them in full."""
-    return HTML(current_page(content).sources(ref_ids, "Sources for this section"))
+    return HTML(markup.sources(ref_ids, content, "Sources for this section"))
 
 
 def peace_and_love() -> HTML:
@@ -36,7 +36,7 @@ def peace_and_love() -> HTML:
     peace = table(("Letter", "Means", "What you do"), PEACE, "PEACE — the first days after an injury")
     love = table(("Letter", "Means", "What you do"), LOVE, "LOVE — after the first days")
     return HTML(f'<div class="ankle-peace-love">{peace}<br/>{love}'
-                f'{current_page().sources(["dubois_peace_love_2020"], "Source")}</div>')
+                f'{markup.sources(["dubois_peace_love_2020"], label="Source")}</div>')
 
 
 def recovery_table(content: Course | None = None) -> HTML:
@@ -69,5 +69,5 @@ def evidence_cards(condition: str | None = None, content: Course | None = None) 
         rows = [("Arms", "; ".join(card.arms))] + [(label, getattr(card, key)) for label, key in EVIDENCE_ROWS]
         parts.append('<div class="ankle-evidence-card" style="border:1px solid #767676;border-radius:6px;'
                      'padding:6px 10px;margin:8px 0">' + table(("Question", "What this study found"), rows, card.treatment)
-                     + current_page(content).sources(card.refs, label="Source") + "</div>")
+                     + markup.sources(card.refs, content, label="Source") + "</div>")
     return HTML('<div class="ankle-evidence">' + "".join(parts) + "</div>")

@@ -5,8 +5,8 @@ name (relative to notebooks/, e.g. "instructor/guide.ipynb"), or an `interact(pa
 interactions/<notebook stem>.py (the form the module authors use, shared with the JupyterLite test);
 a notebook gets both. An interaction finds a widget by the
 stable CSS class the course gives it (`widget.add_class("ankle-...")`), acts on it the way a person
-would (click, choose, type), and asserts that the visible text changed as it should. A notebook that is
-not in the folder is never run, so hooks for modules that have not landed yet are harmless.
+would (click, choose, type), and asserts that the visible text changed as it should. A hook for a
+notebook that is not in the folder is never run.
 """
 
 from __future__ import annotations

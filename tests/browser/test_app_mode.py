@@ -61,15 +61,9 @@ def app(request: pytest.FixtureRequest, app_server, chromium) -> Iterator[AppPag
     context.close()
 
 
-# Module 1 captures figures into Output widgets, and nbclient (which Voilà runs notebooks with) can then wait
-# out a cell's whole timeout (jupyter/nbclient#312); issue 16's runner part (branch issue-16b) removes the
-# capture. Until it lands, a module 1 page that never becomes ready is an expected failure, not a new one.
-WAITS_OUT_NBCLIENT_312 = {"01_anatomy.ipynb"}
-
-
 def _require_ready(app: AppPage) -> None:
-    if app.problem and app.name in WAITS_OUT_NBCLIENT_312 and "TimeoutError" in app.problem:
-        pytest.xfail(f"{app.name} waits out nbclient's cell timeouts (jupyter/nbclient#312): {app.problem}")
+    # No view captures into an Output widget while a cell runs (tests/test_no_output_capture.py), so no page
+    # waits out nbclient's cell timeout (jupyter/nbclient#312) any more: a page that never gets ready is a failure.
     assert not app.problem, f"{app.name}: the app page never became ready ({app.problem})"
 
 

@@ -23,7 +23,7 @@ def interact(page: Page) -> None:
     for rank, label in enumerate(picks, start=1):
         player.locator(f".ankle-case-diff-{rank} select").select_option(label=label, timeout=TIMEOUT_MS)
     player.locator(".ankle-case-triage").get_by_label(
-        "⚠ Urgent: be seen today (urgent care, an emergency department or a same-day doctor)", exact=True
+        "⚠ Urgent: be seen today (urgent care, an emergency department or a same-day doctor's appointment)", exact=True
     ).check(timeout=TIMEOUT_MS)
     player.get_by_role("button", name="Commit", exact=True).click(timeout=TIMEOUT_MS)
 

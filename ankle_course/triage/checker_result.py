@@ -10,20 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Course, course
+from ..content import Course, course
+from ..content.levels import ACTION, LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS
 
-TRIAGE_LEVELS = ("emergency", "urgent", "routine", "self_care")
-LEVEL_WORD = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine", "self_care": "Self-care"}
-LEVEL_SYMBOL = {"emergency": "⛔", "urgent": "⚠", "routine": "ℹ", "self_care": "✓"}
-# What each level tells the learner to do: the one place these sentences live. The start page's warning
-# signs, the handout and the checker all use them; a test ties them to the contract's meanings.
-ACTION = {
-    "emergency": "Call an ambulance or go to an emergency department now.",
-    "urgent": "Be seen today: urgent care, an emergency department or a same-day doctor's appointment.",
-    "routine": "Book an appointment with a doctor or physical therapist in the coming days or weeks.",
-    "self_care": ("Home care is reasonable. See a clinician if it is not clearly better in 1–2 weeks, "
-                  "or at once if a warning sign appears."),
-}
+# The levels' words, symbols and actions are defined once, in content.levels; this module lays them out.
 NOT_A_DIAGNOSIS = ("This is education, not a diagnosis. The checker cannot examine you and can be wrong; "
                    "if you are worried, see a doctor or physical therapist.")
 TOP_N = 5

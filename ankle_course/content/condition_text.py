@@ -2,18 +2,21 @@
 
 Content cites inline with [@reference_id]; the learner sees [1], [2] ... numbered on the page (see
 `ankle_course.citations`), each a link to the page's reference list. All file text is escaped before any markup is added.
-Pure (no widgets).
+Pure (no widgets). The caller passes the page that numbers citations (any object with `cite`), so that this
+content module needs nothing above the content layer.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from .citations import CitationPage, current_page
-from .content import Course, course
-from .content.records import Condition, Reference
+from .cache import course
+from .knowledge import Course
+from .records import CITATION, Condition, Reference
 
 SECTIONS = (
     ("what_happens", "What happens"),
@@ -22,8 +25,13 @@ SECTIONS = (
     ("do_now", "What to do now"),
     ("recovery", "How long it takes"),
 )
-CITATION = re.compile(r"\[@([a-z0-9_]+)\]")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+class Citer(Protocol):
+    """What numbers a page's citations: `ankle_course.citations.CitationPage`."""
+
+    def cite(self, ref_ids: Iterable[str]) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,7 @@ class ConditionText:
 class _Numbering:
     """The condition's own sources in citation order; their numbers and links come from the page."""
 
-    def __init__(self, page: CitationPage):
+    def __init__(self, page: Citer):
         self.page = page
         self.order: list[str] = []
 
@@ -60,11 +68,11 @@ class _Numbering:
 
 
 def condition_text(condition_id: str, content: Course | None = None,
-                   page: CitationPage | None = None) -> ConditionText:
+                   *, page: Citer) -> ConditionText:
     """Everything a learner reads about one condition, its citations numbered on `page` (the notebook's)."""
     content = content or course()
     cond: Condition = content.conditions[condition_id]
-    numbering = _Numbering(page or current_page(content))
+    numbering = _Numbering(page)
     d = cond.details
     sections = tuple((title, numbering.to_html(getattr(d, key))) for key, title in SECTIONS) if d else ()
     correction = numbering.to_html(d.correction) if d and d.correction else None

@@ -13,10 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Course, course
-from .content.records import SymptomQuestion
+from ..content import Course, course
+from ..content.records import TRACKS, SymptomQuestion
 
-TRACKS = ("learner", "pt_student")
 SECTION_TITLES = {
     # warning signs first: they decide how fast to get care, whatever else is answered
     "warning": "Warning signs: answer these first",
