@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import course
-from ankle_course.triage import CONDITIONS, FINDINGS, assess
+from ankle_course.triage import CONDITIONS, FINDINGS, assess, triage_model
 from ankle_course.triage.__main__ import score
-from ankle_course.triage.model import triage_model
 from ankle_course.triage.symptom_questions import questions_for
 
 DATA = Path(__file__).resolve().parent / "data"
