@@ -7,6 +7,7 @@ import pytest
 from ankle_course.content import course
 from ankle_course.figures import figure_object
 from ankle_course.progress import ProgressStore
+from ankle_course.quiz.scoring import ResponseError, score
 from ankle_course.widgets.quiz import QuizView, final_assessment, mastery_summary, quiz
 
 BANK = course().questions
@@ -54,7 +55,18 @@ def test_wrong_answer_says_not_quite_and_enables_retry(store):
 def test_checking_with_nothing_chosen_gives_a_message_not_a_traceback(store):
     card = only(view_of(["an_medial_malleolus"], store))
     card.check_button.click()
-    assert "Choose an answer first" in card.feedback.value
+    assert "Choose one answer first" in card.feedback.value
+    assert store.load()["quiz"] == {}
+
+
+@pytest.mark.parametrize("kind", sorted({q.type for q in BANK.values()}))
+def test_an_incomplete_answer_gets_scorings_own_words_for_every_question_type(store, kind):
+    question = next(q for q in BANK.values() if q.type == kind)
+    card = only(view_of([question.id], store))
+    with pytest.raises(ResponseError) as missing:
+        score(question, card.response())
+    card.check_button.click()
+    assert str(missing.value) in card.feedback.value
     assert store.load()["quiz"] == {}
 
 
