@@ -274,7 +274,9 @@ class Scene:
 SKIN, SORE, FAR, PROP, BAND, OUTLINE = "#F3E3D3", "#56B4E9", "#D9D9D9", "#B0B0B0", "#0072B2", "#000000"
 
 
-def _projector(view: str) -> Callable[[Vec], tuple[tuple[float, float], float]]:
+def projector(view: str) -> Callable[[Vec], tuple[tuple[float, float], float]]:
+    """Maps a world point to (screen x, y) and its depth for one camera view: shared by the pictures and the
+    figures that annotate them, so an arrow or a close-up lands where the drawing put the foot."""
     az = math.radians(VIEWS[view])
 
     def project(p: Vec) -> tuple[tuple[float, float], float]:
@@ -315,7 +317,7 @@ def drawing(angles: Mapping[str, float], scene: Scene) -> list[Shape]:
     """Everything in one picture of the pose, far things first: floor, props, body, band."""
     body = pose_body(angles, scene.support, scene.hands, scene.counter_x)
     body_points = body.points
-    project = _projector(scene.view)
+    project = projector(scene.view)
     shapes: list[Shape] = []
 
     def capsule(a: str, b: str, width: float, side: str, role: str) -> None:

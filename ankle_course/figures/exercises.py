@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
-from ..body_model import Scene, Shape, blend, bounds, counter_edge, drawing, floor, pose_body
+from ..body_model import Scene, Shape, blend, bounds, counter_edge, drawing, floor, pose_body, projector
 from ..content import Course, course
 from ..content.records import Exercise, Point
 from ..progression import pain_trend, rule, sessions_per_week
@@ -137,11 +137,9 @@ def picture_frame(ex: Exercise) -> tuple[float, float, float, float]:
 
 
 def _arrow_points(ex: Exercise) -> tuple[tuple[float, float], tuple[float, float]]:
-    from ..body_model import _projector
-
     assert ex.poses is not None
     scene = exercise_scene(ex)
-    project = _projector(scene.view)
+    project = projector(scene.view)
     ends = []
     for stage in (ex.poses.start, ex.poses.end):
         body = pose_body(stage, scene.support, scene.hands, scene.counter_x)
@@ -187,12 +185,10 @@ def _close_up(ex: Exercise, shapes: Sequence[Shape], frame: tuple[float, float, 
     """A magnified, framed view of the sore foot in the picture's emptier side, for movements too small to see
     at full-body scale (the crossed-leg stretches). It is centred on the foot in the start pose, so that
     start and end close-ups compare like for like."""
-    from ..body_model import _projector
-
     assert ex.poses is not None, f"{ex.id} has no poses"
     scene = exercise_scene(ex)
     body = pose_body(ex.poses.start, scene.support, scene.hands, scene.counter_x)
-    project = _projector(scene.view)
+    project = projector(scene.view)
     (ax, ay), _ = project(body.points["r_ankle"])
     (tx, ty), _ = project(body.points["r_toe"])
     cx, cy = (ax + tx) / 2, (ay + ty) / 2
