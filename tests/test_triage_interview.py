@@ -12,11 +12,19 @@ from hypothesis import strategies as st
 from test_triage_safety import RANK, answer_strategy, check_floor, contract_floor
 
 from ankle_course.triage import assess
-from ankle_course.triage.interview import evaluate_question, next_question
+from ankle_course.triage.interview import (
+    candidates,
+    evaluate_question,
+    floor_witnesses,
+    next_question,
+    questions_to_close,
+)
 from ankle_course.triage.symptom_questions import questions_for
 
 LEARNER = [q.id for q in questions_for("learner")]
+PT = [q.id for q in questions_for("pt_student")]
 WARNINGS = [q.id for q in questions_for("learner") if q.section == "warning"]
+NO_WARNING_SIGNS = {k: False for k in WARNINGS if k != "weight_bearing"} | {"weight_bearing": "normal"}
 
 
 def run_interview(findings: dict[str, Any], track: str = "learner") -> tuple[dict[str, Any], list[str]]:
@@ -32,6 +40,9 @@ def run_interview(findings: dict[str, Any], track: str = "learner") -> tuple[dic
             check_floor(asked)  # the result shown at this step never undercuts the floors of the answers so far
         else:
             skipped.add(q)
+    remaining = [q for q in (LEARNER if track == "learner" else PT) if q not in asked and q not in skipped]
+    level = max(RANK[assess(asked).triage], RANK["routine"])
+    assert not floor_witnesses(asked, remaining, level), "stopped with a safety check still open"
     return asked, order
 
 
@@ -97,3 +108,39 @@ def test_on_the_development_set_the_interview_reaches_the_full_forms_triage_with
         asked, _ = run_interview(case["findings"])
         full = assess({k: v for k, v in case["findings"].items() if k in LEARNER})
         assert assess(asked).triage == full.triage, case["id"]
+
+
+def test_a_pop_with_weakness_is_one_safety_check_that_one_no_closes_and_one_yes_splits_in_two():
+    gradual = NO_WARNING_SIGNS | {"onset": "gradual"}
+    remaining = [q for q in LEARNER if q not in gradual]
+    checks = floor_witnesses(gradual, remaining, RANK["routine"])
+    assert {frozenset({"pop_at_injury", "heel_raise"}), frozenset({"pop_at_injury", "weakness_or_instability"})} <= checks
+    popped = gradual | {"pop_at_injury": True}
+    after = floor_witnesses(popped, [q for q in remaining if q != "pop_at_injury"], RANK["routine"])
+    assert {frozenset({"heel_raise"}), frozenset({"weakness_or_instability"})} <= after
+    assert questions_to_close(after) == questions_to_close(checks) + 1
+
+
+def test_only_a_question_whose_answer_can_close_a_safety_check_gains_from_the_checks():
+    # while the pop is unknown, the heel raise cannot rule out "a pop with weakness" (the pop alone decides it);
+    # the pop's likely "no" can, and so can how long the pain has lasted ("new foot drop" needs under 30 days)
+    gradual = NO_WARNING_SIGNS | {"onset": "gradual"}
+    by_id = {c.finding: c for c in candidates(gradual)}
+    assert by_id["heel_raise"].closes == 0
+    assert by_id["pop_at_injury"].closes > 0.5 and by_id["pop_at_injury"].matters
+    assert by_id["duration_days"].closes > 0 and by_id["duration_days"].matters
+    assert by_id["pop_at_injury"].score == by_id["pop_at_injury"].value + by_id["pop_at_injury"].closes
+
+
+def test_the_interview_ranks_questions_by_information_plus_safety_checks_closed():
+    gradual = NO_WARNING_SIGNS | {"onset": "gradual"}
+    ranked = [c for c in candidates(gradual) if c.matters]
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert next_question(gradual) == ranked[0].finding
+
+
+def test_no_safety_check_is_left_open_once_the_triage_is_already_today():
+    injured = NO_WARNING_SIGNS | {"onset": "sudden_injury", "weight_bearing": "none"}
+    assert assess(injured).triage == "urgent"
+    remaining = [q for q in LEARNER if q not in injured]
+    assert not floor_witnesses(injured, remaining, RANK["urgent"])

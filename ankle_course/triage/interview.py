@@ -2,26 +2,36 @@
 
 A clinician asks what would change the decision. So the interview asks the track's warning signs first,
 always (they decide how fast to get care whatever else is true), then the question whose answer is expected
-to tell most about the decision — the differential and the triage level — and stops when no remaining
-question could change the decision enough to matter.
+to settle most of what is still open, and stops when nothing open is left.
 
-"Enough to matter" (`matters`), for one unanswered question:
-- some answer to it, alone or together with an answer to one other unanswered question, would make a safety
-  rule raise the triage to urgent or emergency: always (a rare answer that sends someone to care today is the
-  reason for asking; its probability does not enter);
-- or some answer with an expected probability of at least `MIN_LIKELY` would change the triage level in
-  either direction, or change which condition ranks first.
+What is still open, after the warning signs:
+- safety checks: a set of one or two unanswered questions (`floor_witnesses`) whose answers together could
+  make a safety rule raise the triage to urgent or emergency, above where it is. The interview cannot stop
+  while one is open, whatever its probability (a rare answer that sends someone to care today is the reason
+  for asking). A check closes when one of its questions is answered the other way or skipped, or when the
+  triage itself rises to that level; the fewest questions that could still close them all is
+  `questions_to_close`;
+- the decision: an unanswered question with some answer, of expected probability at least `MIN_LIKELY`, that
+  would change the triage level in either direction, or change which condition ranks first.
 
-Expected value uses the model's own likelihood ratios. The model stores ratios between conditions, not the
+A question's value (`Candidate.score`) counts both in one number: the information its answer is expected to
+give about the decision (bits over the differential, plus `TRIAGE_WEIGHT` for a change of level), plus the
+safety checks it is expected to close (how far `questions_to_close` is expected to fall). So of two ways to
+close a check, the one whose answer is likely to close it, and that the decision needs anyway, comes first
+(how long the pain has lasted, before whether the foot slaps down: a foot drop of months is not new), and a
+question that cannot close any check gains nothing from the checks. Measured with benchmarks/interview.py.
+
+Expected values use the model's own likelihood ratios. The model stores ratios between conditions, not the
 probability of each answer, so an answer's probability given a condition is taken as proportional to its
 ratio times a prior over the question's answers (`_answer_likelihoods`); that is enough to rank
-questions, and the stop rule above never relies on it for the answers that raise the triage to today.
+questions, and the stop rule never relies on it for the answers that raise the triage to today.
 Skipped questions count as unknown, as everywhere. Pure: no widgets, no I/O.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +54,7 @@ YES_PRIOR = 0.15
 MIN_LIKELY = 0.15  # an answer less likely than this cannot stop the interview by lowering the triage or the top
 TRIAGE_WEIGHT = 0.5  # bits of value for a certain change of the triage level, beside the differential's entropy
 # representative answers for the number questions: one in each band the model or a safety rule treats apart
+CLOSES_AT_LEAST = 1e-9  # a question expected to close any open safety check at all is worth asking
 NUMBER_ANSWERS = {"age": (10, 17, 30, 50, 70), "duration_days": (1, 7, 12, 21, 60, 200)}
 
 
@@ -56,6 +67,12 @@ class Candidate:
     matters: bool
     raises_to_today: tuple[Any, ...]  # answers that would send the person to care today or now
     separates: tuple[str, ...]  # the conditions whose probability it could move most
+    closes: float = 0.0  # safety checks its answer is expected to close (the fall in `questions_to_close`)
+
+    @property
+    def score(self) -> float:
+        """What the interview ranks by: information about the decision plus safety checks closed."""
+        return self.value + self.closes
 
 
 def _track_questions(track: str) -> list[tuple[str, str]]:
@@ -117,26 +134,67 @@ def rule_reads() -> Mapping[str, frozenset[str]]:
     return {rule_id: frozenset(keys) for rule_id, keys in reads.items()}
 
 
+def _open_floor_rules(findings: Mapping[str, Any], now_urgency: int) -> list[Any]:
+    """Safety rules that would raise the triage to urgent or emergency, above `now_urgency`, and do not apply yet."""
+    return [rule for rule in RULES if urgency(rule.level) >= urgency("urgent") and urgency(rule.level) > now_urgency
+            and not rule.applies(findings)]
+
+
+def floor_witnesses(findings: Mapping[str, Any], remaining: Collection[str],
+                    now_urgency: int) -> frozenset[frozenset[str]]:
+    """The open safety checks: each is a set of one or two unanswered questions whose answers together could make
+    a safety rule send the person to care today or now (above `now_urgency`). Two at once, because several floors
+    need two answers (numb feet and a swollen foot; a pop and weakness) and neither alone changes anything; a pair
+    is listed only when neither of its questions can do it alone. Every rule of the contract and the course fires
+    on at most two answers beyond those given (an unanswered question never blocks a rule that reads it), which
+    the stepwise safety test checks."""
+    base = {k: _canonical(k, v) for k, v in findings.items()}
+    found: set[frozenset[str]] = set()
+    for rule in _open_floor_rules(base, now_urgency):
+        reads = rule_reads()[rule.id]
+        given = tuple(sorted((k, base[k]) for k in reads if k in base))
+        found.update(_rule_checks(rule.id, given, tuple(sorted(k for k in reads if k in remaining))))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _rule_checks(rule_id: str, given: tuple[tuple[str, Any], ...], open_: tuple[str, ...]) -> frozenset[frozenset[str]]:
+    """One rule's open checks: a rule reads only its own questions, so this depends on nothing else (cached)."""
+    rule, base = RULES_BY_ID[rule_id], dict(given)
+    alone = {k for k in open_ if any(rule.applies({**base, k: _canonical(k, a)}) for a in possible_answers(k))}
+    found = {frozenset((k,)) for k in alone}
+    for first, second in itertools.combinations([k for k in open_ if k not in alone], 2):
+        if any(rule.applies({**base, first: _canonical(first, a), second: _canonical(second, b)})
+               for a in possible_answers(first) for b in possible_answers(second)):
+            found.add(frozenset((first, second)))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def questions_to_close(witnesses: frozenset[frozenset[str]]) -> int:
+    """The fewest questions that could still close every open safety check (one question from each)."""
+    if not witnesses:
+        return 0
+    universe = sorted(set().union(*witnesses))
+    for size in range(1, len(universe)):
+        if any(all(check & set(chosen) for check in witnesses) for chosen in itertools.combinations(universe, size)):
+            return size
+    return len(universe)
+
+
 def needed_for_a_floor(findings: Mapping[str, Any], remaining: Collection[str], now_urgency: int) -> frozenset[str]:
     """Unanswered questions that, alone or with one other unanswered question, could make a safety rule send
-    the person to care today or now (above where the triage is). Two at once, because several floors need two
-    answers (numb feet and a swollen foot; a pop and weakness) and neither alone changes anything."""
-    needed: set[str] = set()
-    base = dict(findings)
-    for rule in RULES:
-        if urgency(rule.level) < urgency("urgent") or urgency(rule.level) <= now_urgency or rule.applies(base):
-            continue
-        open_ = [k for k in rule_reads()[rule.id] if k in remaining]
-        for i, first in enumerate(open_):
-            for a in possible_answers(first):
-                one = {**base, first: _canonical(first, a)}
-                if rule.applies(one):
-                    needed.add(first)
-                    continue
-                for second in open_[i + 1:]:
-                    if any(rule.applies({**one, second: _canonical(second, b)}) for b in possible_answers(second)):
-                        needed.update((first, second))
-    return frozenset(needed)
+    the person to care today or now (above where the triage is)."""
+    witnesses = floor_witnesses(findings, remaining, now_urgency)
+    return frozenset().union(*witnesses) if witnesses else frozenset()
+
+
+def _floor_rule_reads(findings: Mapping[str, Any], now_urgency: int) -> frozenset[str]:
+    """Every question an open floor rule reads: the ones whose answer could close a safety check (a long-standing
+    pain closes "new foot drop" without asking about the foot)."""
+    base = {k: _canonical(k, v) for k, v in findings.items()}
+    rules = _open_floor_rules(base, now_urgency)
+    return frozenset().union(*(rule_reads()[rule.id] for rule in rules)) if rules else frozenset()
 
 
 def _floor(result: Assessment) -> int:
@@ -165,8 +223,9 @@ def _answer_likelihoods(model: TriageModel, findings: Mapping[str, Any], finding
 
 
 def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment | None = None,
-                      model: TriageModel | None = None) -> Candidate:
-    """How much asking `finding` is expected to tell, whether it matters, and what it separates."""
+                      model: TriageModel | None = None, remaining: Collection[str] | None = None) -> Candidate:
+    """How much asking `finding` is expected to tell, whether it matters, and what it separates. With
+    `remaining` (the other questions still to ask), also the safety checks its answer is expected to close."""
     model = model or triage_model()
     clean = validate_findings(findings)
     now = now or assess(clean)
@@ -178,6 +237,14 @@ def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment
     p_now = [p / total for p in p_now]
     value, matters, raises, moved = 0.0, False, [], [0.0] * len(model.ids)
     top_now = now.differential[0][0]
+    now_urgency = max(urgency(now.triage), urgency("routine"))
+    checks: frozenset[frozenset[str]] = frozenset()
+    others: frozenset[str] = frozenset()
+    if remaining is not None and finding in _floor_rule_reads(clean, now_urgency):
+        others = frozenset(remaining) - {finding}
+        checks = floor_witnesses(clean, others | {finding}, now_urgency)
+    to_close = questions_to_close(checks)
+    closes = 0.0
     # how likely each outcome is, over all the answers that lead to it (six durations over two weeks are
     # one "it lasted over two weeks", however the probability is spread between them)
     outcome_chance: dict[tuple[str, str], float] = {}
@@ -185,22 +252,28 @@ def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment
         p_answer = math.fsum(lk * p for lk, p in zip(like, p_now))
         if p_answer <= 0:
             continue
-        after = assess({**clean, finding: list(answer) if isinstance(answer, tuple) else answer})
+        answered = {**clean, finding: list(answer) if isinstance(answer, tuple) else answer}
+        after = assess(answered)
         post = dict(after.differential)
         p_after = [post[c] for c in model.ids]
         value += p_answer * (_entropy(p_now) - _entropy(p_after))
         value += p_answer * TRIAGE_WEIGHT * (after.triage != now.triage)
         for i in range(len(moved)):
             moved[i] = max(moved[i], abs(p_after[i] - p_now[i]))
-        if _floor(after) > max(urgency(now.triage), urgency("routine")):
+        if _floor(after) > now_urgency:
             matters = True
             raises.append(answer)
+        if to_close:
+            after_urgency = max(urgency(after.triage), urgency("routine"))
+            closes += p_answer * (to_close - questions_to_close(
+                floor_witnesses(validate_findings(answered), others, after_urgency)))
         outcome = (after.triage, after.differential[0][0])
         outcome_chance[outcome] = outcome_chance.get(outcome, 0.0) + p_answer
-    matters = matters or any(chance >= MIN_LIKELY for outcome, chance in outcome_chance.items()
-                             if outcome != (now.triage, top_now))
+    matters = matters or closes > CLOSES_AT_LEAST or any(
+        chance >= MIN_LIKELY for outcome, chance in outcome_chance.items() if outcome != (now.triage, top_now))
     order = sorted(range(len(model.ids)), key=lambda i: -moved[i])
-    return Candidate(finding, max(value, 0.0), matters, tuple(raises), tuple(model.ids[i] for i in order[:3]))
+    return Candidate(finding, max(value, 0.0), matters, tuple(raises), tuple(model.ids[i] for i in order[:3]),
+                     max(closes, 0.0))
 
 
 def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),
@@ -210,11 +283,11 @@ def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset
     clean = validate_findings(findings)
     now = assess(clean)
     remaining = [f for f, _ in _track_questions(track) if f not in clean and f not in skipped]
-    scored = [evaluate_question(clean, f, now, model) for f in remaining]
-    for_a_floor = needed_for_a_floor(clean, remaining, max(urgency(now.triage), urgency("routine")))
-    scored = [c if c.matters or c.finding not in for_a_floor else
-              Candidate(c.finding, c.value, True, c.raises_to_today, c.separates) for c in scored]
-    return sorted(scored, key=lambda c: (not c.matters, -c.value))
+    scored = [evaluate_question(clean, f, now, model, remaining) for f in remaining]
+    in_a_check = needed_for_a_floor(clean, remaining, max(urgency(now.triage), urgency("routine")))
+    scored = [c if c.matters or c.finding not in in_a_check else
+              Candidate(c.finding, c.value, True, c.raises_to_today, c.separates, c.closes) for c in scored]
+    return sorted(scored, key=lambda c: (not c.matters, -c.score))
 
 
 def next_question(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),

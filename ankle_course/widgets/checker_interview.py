@@ -166,10 +166,15 @@ class GuidedInterview:
         if q.section == "warning":
             why = "Warning signs come first, always: they decide how fast to get care, whatever else is true."
         else:
-            best = evaluate_question(self.findings, q.id)
+            ranked = candidates(self.findings, frozenset(self.skipped), self.track)
+            best = next((c for c in ranked if c.finding == q.id), None) or evaluate_question(self.findings, q.id)
             separates = ", ".join(names.get(c, c) for c in best.separates)
-            why = (f"Expected to tell most about the decision now ({best.value:.2f} bits): it separates "
-                   f"{separates} best.")
+            why = (f"Expected to settle most now: {best.value:.2f} bits about the decision (it separates "
+                   f"{separates} best)")
+            if best.closes > 0:
+                why += (f", and on average {best.closes:.1f} fewer safety questions left to ask (checks that could "
+                        "send the person to care today, which its answer is likely to rule out)")
+            why += "."
             if best.raises_to_today:
                 why += " One of its answers would send the person to care today or now, so it must be asked."
         self.why.value = f"<p><small>🎓 <em>Why this question now:</em> {esc(why)}</small></p>"
