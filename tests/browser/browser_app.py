@@ -42,8 +42,10 @@ class AppPage:
 # Read-only probes, evaluated in the page.
 COUNT_JS = """() => ({
   widgets: document.querySelectorAll('#rendered_cells .jupyter-widgets').length,
-  // outputs that are widgets, as Voilà streamed them, against those drawn so far
-  expected: [...document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"]')]
+  // outputs that are widgets, as Voilà streamed them, against those drawn so far (the course template
+  // holds widget and plotly outputs back as application/vnd.ankle.cell-output+json until the models are restored)
+  expected: [...document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"], ' +
+                                          'script[type="application/vnd.ankle.cell-output+json"]')]
               .filter(s => s.textContent.includes('application/vnd.jupyter.widget-view+json')).length,
   drawn: [...document.querySelectorAll('#rendered_cells .jp-OutputArea-output')]
            .filter(o => o.querySelector('.jupyter-widgets')).length,
