@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from .content import course
+from .content.checker.vocabulary import CONDITIONS
 from .content.levels import LEVEL_WORD, TRIAGE_LEVELS, TRIAGE_MEANING, URGENT_LEVELS, urgency
 from .content.records import Case, CaseOption, CaseStage
 from .progress.entries import CaseProgress
-from .triage.vocabulary import CONDITIONS
 
 DIFFERENTIAL_SIZE = 3
 

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from .cli import OneLineParser, fail, parse
 from .content import Course, course
+from .content.checker.vocabulary import CONDITIONS
 from .content.levels import ACTION, URGENT_LEVELS, badge_text
 from .exercise_cards import exercise_card_html, pain_rule_html
 from .figures.treatment import short_source
 from .markup import esc
 from .outpath import check_output_path, write_output
 from .progression import rule
-from .triage.vocabulary import CONDITIONS
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "handouts" / "home_programme.ipynb"
 STAGES = {"early": ("Early: starting out", 0), "later": ("Later: building up", -1)}

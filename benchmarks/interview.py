@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ankle_course.content.checker.vocabulary import urgency  # noqa: E402
 from ankle_course.triage import assess  # noqa: E402
 from ankle_course.triage.interview import next_question  # noqa: E402
 from ankle_course.triage.symptom_questions import questions_for  # noqa: E402
-from ankle_course.triage.vocabulary import urgency  # noqa: E402
 
 DEFAULT_SETS = [ROOT.parent / "shared" / "vignettes" / "dev.json", ROOT.parent / "shared" / "vignettes" / "dev_lay.json",
                 ROOT / "tests" / "data" / "triage_blind.json", ROOT / "tests" / "data" / "triage_holdout.json",

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import SHIPPED_FOLDER, check_course, course
+from ankle_course.content.checker.vocabulary import CONDITIONS
 from ankle_course.content.schemas import CASE_STAGE_KINDS
-from ankle_course.triage.vocabulary import CONDITIONS
 
 SEED = Path("/work/shared/seed/inside-ankle-pain-article.txt")
 CASE = SHIPPED_FOLDER / "cases" / "05_stairs_fall.toml"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import ContentError, cache, load_course
+from ankle_course.content.checker.model_loader import load_triage_model
 from ankle_course.content.knowledge import COLLECTION_NAMES
-from ankle_course.triage.model_loader import load_triage_model
 
 
 def cache_files(folder: Path) -> list[Path]:

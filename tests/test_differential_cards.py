@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ankle_course.content import check_course, course, load_course
-from ankle_course.triage.vocabulary import CONDITIONS
+from ankle_course.content.checker.vocabulary import CONDITIONS
 from ankle_course.widgets.causes import differential_cards
 
 GROWING_FOOT = ("accessory_navicular", "kohler_disease", "tarsal_coalition")

@@ -80,7 +80,8 @@ def test_the_progress_schemas_id_pattern_is_the_shared_one():
 def test_every_module_that_names_the_triage_levels_uses_the_one_definition():
     from ankle_course import cases
     from ankle_course.content import levels
-    from ankle_course.triage import checker_result, vocabulary
+    from ankle_course.content.checker import vocabulary
+    from ankle_course.triage import checker_result
 
     for module in (s, checker_result, vocabulary, cases):
         assert module.TRIAGE_LEVELS is levels.TRIAGE_LEVELS, module.__name__

@@ -8,7 +8,7 @@ from dataclasses import fields as dc_fields
 import pytest
 
 from ankle_course.content import schemas
-from ankle_course.triage import model_loader
+from ankle_course.content.checker import model_loader
 
 
 def _record_schemas() -> list[type[schemas.RecordSchema]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ankle_course.citations import new_page
 from ankle_course.content import course
+from ankle_course.content.checker.vocabulary import CONDITIONS
 from ankle_course.figures import figure_object
 from ankle_course.figures.treatment import recovery_rows, recovery_timeline
-from ankle_course.triage.vocabulary import CONDITIONS
 from ankle_course.widgets.treatment import peace_and_love, recovery_table, sources
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ankle_course.content import check_course, course
-from ankle_course.triage.vocabulary import CONDITIONS
+from ankle_course.content.checker.vocabulary import CONDITIONS
 from ankle_course.widgets.treatment import evidence_cards
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import SHIPPED_FOLDER
+from ankle_course.content.checker.vocabulary import urgency
 from ankle_course.triage import RULES, assess
-from ankle_course.triage.vocabulary import urgency
 
 SPRAIN = {"age": 27, "sex": "female", "onset": "sudden_injury", "duration_days": 2, "mechanism": "rolled_inward",
           "pain_location": ["below_inner_ankle"], "swelling": True, "bruising": True, "weight_bearing": "limping",

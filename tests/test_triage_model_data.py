@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ankle_course.content import SHIPPED_FOLDER, ContentError
+from ankle_course.content.checker.derived import DERIVED
 from ankle_course.triage import CONDITIONS, FINDINGS, TRIAGE_LEVELS, check_triage_model, load_triage_model, triage_model
-from ankle_course.triage.derived import DERIVED
 
 EVIDENCE = "triage/evidence.toml"
 CONDITIONS_TOML = "triage/conditions.toml"

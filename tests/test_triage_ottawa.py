@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ankle_course.content.checker.derived import ottawa_state
+from ankle_course.content.checker.vocabulary import FINDINGS, urgency, validate_findings
 from ankle_course.ottawa import ACCURACY, OttawaInputs, ottawa_decision
 from ankle_course.triage import assess, triage_model
-from ankle_course.triage.derived import ottawa_state
-from ankle_course.triage.vocabulary import FINDINGS, urgency, validate_findings
 
 POINTS = FINDINGS["bone_tenderness"].choices
 

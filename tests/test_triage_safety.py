@@ -1,7 +1,7 @@
 """No score ever undercuts a red-flag floor, and the checker's output is well formed for any valid answers.
 
 The contract's red-flag table (version 2) is re-typed below from the spec, independently of
-`ankle_course.triage.rules`, so a mistake in the engine's own rules cannot also hide in the test. It is
+`ankle_course.content.checker.rules`, so a mistake in the engine's own rules cannot also hide in the test. It is
 checked exhaustively over every combination of the red-flag answers (alone, and on a "benign background"
 that pulls towards home care), with hypothesis over the whole findings space, and **as each track
 answers**: a floor that reads a question the learner track never asks is no floor for learners.
@@ -217,7 +217,7 @@ def asked(track: str) -> frozenset[str]:
 @settings(max_examples=300, deadline=None)
 @given(RED_FLAG_HEAVY)
 def test_every_finding_a_safety_rule_reads_is_asked_in_the_learner_track(findings):
-    from ankle_course.triage.vocabulary import validate_findings
+    from ankle_course.content.checker.vocabulary import validate_findings
 
     clean = validate_findings(findings)
     learner = asked("learner")

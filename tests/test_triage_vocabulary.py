@@ -144,7 +144,7 @@ def test_any_unknown_key_raises_value_error_naming_it(key):
 
 
 def test_a_huge_integer_answer_names_its_key_instead_of_failing_to_print():
-    from ankle_course.triage.vocabulary import validate_findings
+    from ankle_course.content.checker.vocabulary import validate_findings
 
     with pytest.raises(ValueError, match=r"finding 'age': expected a whole number .* got a 5001-digit number"):
         validate_findings({"age": 10 ** 5000})

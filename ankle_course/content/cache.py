@@ -29,8 +29,8 @@ from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, get_args, get_type_hints
 
-from ..triage import model as triage_records
 from . import records
+from .checker import model as triage_records
 from .knowledge import COLLECTION_NAMES, SHIPPED_FOLDER, Course
 
 FORMAT = 1
@@ -178,7 +178,7 @@ def load(folder: Path = SHIPPED_FOLDER, cache: Path | None = None) -> ShippedCon
         return hit
     # Imported on a miss only: a kernel that reads the cache never loads marshmallow or parses TOML (a test
     # holds it so). This is the one deliberate late import in the package, for speed, not to dodge a cycle.
-    from ..triage.model_loader import load_triage_model
+    from .checker.model_loader import load_triage_model
     from .loader import load_course
 
     content = ShippedContent(load_course(folder), load_triage_model(folder))

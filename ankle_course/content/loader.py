@@ -13,10 +13,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ..ids import ID_RULE, card_id, is_id
-from ..triage.model_loader import check_triage_model
-from ..triage.vocabulary import CONDITIONS, validate_findings
 from . import records as r
 from . import schemas as s
+from .checker.model_loader import check_triage_model
+from .checker.vocabulary import CONDITIONS, validate_findings
 from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem
 from .records import CITATION, PROGRAMME_ID

@@ -1,7 +1,7 @@
 """Reading a content TOML file and loading its entries, collecting every problem with file, entry and field.
 
 Public because two loaders use it: the course content's (`content.loader`) and the symptom checker's model
-(`triage.model_loader`), so an instructor gets the same kind of message from both.
+(`content.checker.model_loader`), so an instructor gets the same kind of message from both.
 """
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import OneLineParser, fail, parse
+from ..content.checker.vocabulary import CONDITIONS, TRIAGE_LEVELS, urgency
 from ..content.problems import ContentError
 from .engine import assess
-from .vocabulary import CONDITIONS, TRIAGE_LEVELS, urgency
 
 MAX_FILE_BYTES = 20_000_000
 

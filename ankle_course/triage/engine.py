@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.cache import triage_model
-from .model import Posterior, TriageModel
+from ..content.checker.model import Posterior, TriageModel
+from ..content.checker.rules import MIN_ANSWERS_TO_RANK, fired_rules, informative_answers
+from ..content.checker.vocabulary import TRIAGE_LEVELS, urgency, validate_findings
 from .reasons import condition_reasons, triage_reasons
-from .rules import MIN_ANSWERS_TO_RANK, fired_rules, informative_answers
-from .vocabulary import TRIAGE_LEVELS, urgency, validate_findings
 
 
 @dataclass(frozen=True)

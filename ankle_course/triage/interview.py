@@ -38,12 +38,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.cache import triage_model
+from ..content.checker.model import TriageModel
+from ..content.checker.rules import RULES
+from ..content.checker.vocabulary import FINDINGS, urgency, validate_findings
 from ..content.records import TRACKS
 from .engine import Assessment, assess
-from .model import TriageModel
-from .rules import RULES
 from .symptom_questions import questions_for
-from .vocabulary import FINDINGS, urgency, validate_findings
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 # before the likelihood ratios, a yes/no symptom is taken as present in about one person in seven: most people with

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean
 
+from ..content.checker.model import Evidence, Posterior, TriageModel
+from ..content.checker.rules import Rule
 from ..content.levels import LEVEL_WORD, TRIAGE_MEANING
-from .model import Evidence, Posterior, TriageModel
-from .rules import Rule
 
 ONSET_ANSWER = {
     "sudden_injury": "it started suddenly with an injury",

@@ -23,12 +23,12 @@ from ..cases import (
     condition_name,
 )
 from ..content import Course, course
+from ..content.checker.vocabulary import CONDITIONS
 from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, badge_text
 from ..content.records import Case
 from ..markup import pt_depth_box, sources
 from ..progress import ProgressError, ProgressStore
 from ..triage.engine import assess as triage_assess
-from ..triage.vocabulary import CONDITIONS
 from .common import Panel, esc, html_widget, notice, table
 
 PLACEHOLDER = "— choose —"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..ottawa import RULES_MAX_DAYS, OttawaInputs, ottawa_decision
+from ...ottawa import RULES_MAX_DAYS, OttawaInputs, ottawa_decision
 from .vocabulary import urgency
 
 Findings = Mapping[str, Any]

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..ottawa import inputs_from_findings, ottawa_decision
+from ...ottawa import inputs_from_findings, ottawa_decision
 from .rules import after_injury
 from .vocabulary import Finding
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from ..content.knowledge import SHIPPED_FOLDER
-from ..content.problems import ContentError, ContentProblem, flatten_messages
-from ..content.schemas import RecordSchema, id_field, refs_field, text_field
-from ..content.toml_files import entry_label, load_entry, read_toml
+from ..knowledge import SHIPPED_FOLDER
+from ..problems import ContentError, ContentProblem, flatten_messages
+from ..schemas import RecordSchema, id_field, refs_field, text_field
+from ..toml_files import entry_label, load_entry, read_toml
 from .derived import DERIVED
 from .model import BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence, TriageModel
 from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 # the levels are part of this contract; they are defined with the content that uses them
-from ..content.levels import TRIAGE_LEVELS, TRIAGE_MEANING, urgency  # noqa: F401  (re-exported)
+from ..levels import TRIAGE_LEVELS, TRIAGE_MEANING, urgency  # noqa: F401  (re-exported)
 
 CONDITIONS: Mapping[str, str] = MappingProxyType({
     "medial_ankle_sprain": "deltoid (medial) ligament sprain",
