@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sites: {' | '.join(f'[{i + 1}] {n}' for i, n in enumerate(names))}; target ≤ {TARGET}× empty for 'usable'"
           + (f"; medians of {args.rounds} rounds" if args.rounds > 1 else ""))
     head = "".join(f" {f'[{i + 1}] s':>8} {'× empty':>8} {'':8}" for i in range(len(sites)))
+    # the two sites' times for the same page, measured turn about: the before/after figure least moved by the
+    # machine's load, which also moves each site's own empty-page time
+    head += f" {'[1] / [2]':>9}" if len(sites) == 2 else ""
     print(f"{'what':44} {'until':15}{head}")
     for what, until, per_site in rows:
         cells = ""
@@ -196,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             if until == "usable" and seconds is not None and empty and not what.startswith("empty"):
                 met = "met" if seconds <= TARGET * empty else "NOT met"
             cells += f" {figure:>8} {ratio:>8} {met:8}"
+        if len(per_site) == 2 and None not in per_site and per_site[1]:
+            cells += f" {per_site[0] / per_site[1]:8.2f}×"
         print(f"{what:44} {until:15}{cells}")
     return 0
 
