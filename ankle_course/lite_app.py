@@ -21,7 +21,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
-SETUP = "%pip install -q ankle-course nbformat"
+# The course alone first; then its own requirements but plotly (see app_requirements). nbformat, which the
+# notebook view installs for plotly's display machinery, is not needed here either.
+SETUP = "%pip install -q --no-deps ankle-course"
+# Never imported by a page: every course figure is already plotly.js's JSON (ankle_course.figures), and the
+# site draws it with the plotly lab extension built into it. The wheel is 9.7 MB, thousands of files for
+# Pyodide to unpack on every first visit, for nothing the app view uses.
+APP_LEAVES_OUT = frozenset({"plotly"})
 SKIP_CELLS = ("lite-note", "lite-setup")  # what lite/build.py adds for the notebook view
 # no "toolbar" option: the REPL keeps its toolbar whenever the parameter is present, even as toolbar=0
 REPL_OPTIONS = (("kernel", "python"), ("showBanner", "0"), ("hideCodeInput", "1"),
@@ -33,9 +39,32 @@ DRIVE = Path("/drive")  # where JupyterLite's kernel sees the site's files
 
 def app_url(notebook: str, base: str = "..") -> str:
     """The app view of `notebook` (a path inside the site's files, e.g. notebooks/01_anatomy.ipynb)."""
-    codes = (SETUP, f"from ankle_course.lite_app import show_page; show_page({notebook!r})")
+    codes = (SETUP, "from ankle_course.lite_app import install_for_app, show_page; "
+                    f"await install_for_app(); show_page({notebook!r})")
     query = urlencode([*REPL_OPTIONS, *(("code", c) for c in codes)], quote_via=quote)
     return f"{base}/repl/index.html?{query}"
+
+
+def app_requirements(requires: list[str]) -> list[str]:
+    """The package's own requirements (as importlib.metadata gives them) that the app view installs: one
+    list of dependencies (pyproject.toml), less what no page imports and any extra's."""
+    kept = []
+    for requirement in requires:
+        name = re.match(r"[A-Za-z0-9._-]+", requirement.strip())
+        if name is None or "extra ==" in requirement.replace("extra==", "extra =="):
+            continue
+        if re.sub(r"[-_.]+", "-", name.group(0)).lower() not in APP_LEAVES_OUT:
+            kept.append(requirement.split(";", 1)[0].strip())
+    return kept
+
+
+async def install_for_app() -> None:
+    """Install what the course needs in the app view, from the site's own index (piplite, JupyterLite's pip)."""
+    from importlib.metadata import requires
+
+    import piplite  # type: ignore[import-not-found]  # JupyterLite's kernel only
+
+    await piplite.install(app_requirements(requires("ankle-course") or []))
 
 
 def app_markdown(text: str, notebook: str, read: Callable[[str], bytes], base: str) -> str:

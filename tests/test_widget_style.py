@@ -33,3 +33,12 @@ def test_style_sheet_applies_to_outputs_only_never_to_jupyterlab_chrome():
     for selector in re.findall(r"([^{}]+)\{", css):
         for part in selector.split(","):
             assert re.search(r"jp-OutputArea-output|jp-RenderedHTMLCommon|js-plotly-plot", part), part
+
+
+def test_dark_theme_turns_figures_a_cell_shows_as_well_as_those_inside_a_view():
+    """A figure a cell displays is itself the output element (.jp-OutputArea-output.js-plotly-plot), so a rule
+    for figures *inside* an output (the first version's) left it a white box in the dark theme."""
+    css = re.sub(r"/\*.*?\*/", "", style.COURSE_CSS, flags=re.S)
+    dark = [sel for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css) if "invert(" in body]
+    assert dark and all('data-jp-theme-light="false"' in sel for sel in dark)
+    assert any(re.search(r"\.jp-OutputArea\s+\.js-plotly-plot", sel) for sel in dark), dark

@@ -68,8 +68,11 @@ COURSE_CSS = f"""
 }}
 /* JupyterLab's dark theme (and Voila's): plotly draws every figure on the white ground of figures/theme.py,
    a white box on a dark page. Inverting lightness and turning the hue back round keeps each colour's hue
-   (so the Okabe-Ito palette stays told apart) and gives light text on a dark ground. */
-body[data-jp-theme-light="false"] .jp-OutputArea-output .js-plotly-plot {{
+   (so the Okabe-Ito palette stays told apart) and gives light text on a dark ground. plotly writes its
+   colours into the SVG itself, where no theme variable reaches, so the figure is turned as a whole. A
+   figure shown by a cell is itself the output (.jp-OutputArea-output.js-plotly-plot), one drawn by a view
+   sits inside its Output widget: both are inside an output area. */
+body[data-jp-theme-light="false"] .jp-OutputArea .js-plotly-plot {{
   filter: invert(0.92) hue-rotate(180deg);
 }}
 """
