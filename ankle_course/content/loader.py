@@ -20,7 +20,7 @@ from .checker.vocabulary import CONDITIONS, validate_findings
 from .knowledge import SHIPPED_FOLDER, Course
 from .problems import ContentError, ContentProblem
 from .records import CITATION, PROGRAMME_ID
-from .toml_files import entry_label, load_entry, read_toml
+from .toml_files import entry_label, load_entries, load_entry, read_toml
 
 
 @dataclass(frozen=True)
@@ -72,22 +72,7 @@ def _load_collection(folder: Path, coll: Collection, problems: list[ContentProbl
         problems.append(ContentProblem(coll.file, "", coll.table, f"has no [[{coll.table}]] entries; the course needs at least one"))
     for key in data.keys() - {coll.table}:
         problems.append(ContentProblem(coll.file, "", key, f"unexpected top-level key; entries go in [[{coll.table}]] tables"))
-    raw_entries = data.get(coll.table, [])
-    if not isinstance(raw_entries, list):
-        problems.append(ContentProblem(coll.file, "", coll.table, f"expected a list of [[{coll.table}]] tables"))
-        return {}
-    schema = coll.schema()
-    records: dict[str, Any] = {}
-    for index, raw in enumerate(raw_entries, start=1):
-        label = entry_label(raw, index)
-        record = load_entry(schema, raw, coll.file, label, problems)
-        if record is None:
-            continue
-        if record.id in records:
-            problems.append(ContentProblem(coll.file, label, "id", f"duplicate id '{record.id}'; ids must be unique"))
-            continue
-        records[record.id] = record
-    return records
+    return load_entries(coll.schema(), data.get(coll.table, []), coll.file, coll.table, problems)
 
 
 def _load_cases(folder: Path, problems: list[ContentProblem], case_files: dict[str, str]) -> dict[str, r.Case]:

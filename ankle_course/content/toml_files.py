@@ -57,3 +57,23 @@ def load_entry(schema: Schema, raw: Any, name: str, label: str, problems: list[C
         for field_path, message in flatten_messages(exc.messages):
             problems.append(ContentProblem(name, label, field_path, message))
         return None
+
+
+def load_entries(schema: Schema, raw_entries: Any, name: str, table: str,
+                 problems: list[ContentProblem]) -> dict[str, Any]:
+    """The records of a file's `[[table]]` entries by id, in file order. Every problem is added (a table that is
+    not a list, a bad entry, a repeated id) and the rest still load, so one run reports every mistake."""
+    if not isinstance(raw_entries, list):
+        problems.append(ContentProblem(name, "", table, f"expected a list of [[{table}]] tables"))
+        return {}
+    records: dict[str, Any] = {}
+    for index, raw in enumerate(raw_entries, start=1):
+        label = entry_label(raw, index)
+        record = load_entry(schema, raw, name, label, problems)
+        if record is None:
+            continue
+        if record.id in records:
+            problems.append(ContentProblem(name, label, "id", f"duplicate id '{record.id}'; ids must be unique"))
+            continue
+        records[record.id] = record
+    return records

@@ -16,7 +16,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate, valida
 from ..knowledge import SHIPPED_FOLDER
 from ..problems import ContentError, ContentProblem, flatten_messages
 from ..schemas import RecordSchema, id_field, refs_field, text_field
-from ..toml_files import entry_label, load_entry, read_toml
+from ..toml_files import load_entries, read_toml
 from .derived import DERIVED
 from .model import BASES, CONDITIONS_FILE, EVIDENCE_FILE, MATCHERS, TRIAGE_FOLDER, ConditionSpec, Evidence, TriageModel
 from .vocabulary import CONDITIONS, FINDINGS, TRIAGE_LEVELS
@@ -163,22 +163,7 @@ def _load_table(data: dict[str, Any], name: str, key: str, schema: Schema,
 
 def _load_entries(data: dict[str, Any], name: str, table: str, schema: RecordSchema,
                   problems: list[ContentProblem]) -> list[Any]:
-    raw_entries = data.get(table, [])
-    if not isinstance(raw_entries, list):
-        problems.append(ContentProblem(name, "", table, f"expected a list of [[{table}]] tables"))
-        return []
-    records, seen = [], set()
-    for index, raw in enumerate(raw_entries, start=1):
-        label = entry_label(raw, index)
-        record = load_entry(schema, raw, name, label, problems)
-        if record is None:
-            continue
-        if record.id in seen:
-            problems.append(ContentProblem(name, label, "id", f"duplicate id '{record.id}'; ids must be unique"))
-            continue
-        seen.add(record.id)
-        records.append(record)
-    return records
+    return list(load_entries(schema, data.get(table, []), name, table, problems).values())
 
 
 def _read(folder: Path, name: str, problems: list[ContentProblem]) -> dict[str, Any] | None:
