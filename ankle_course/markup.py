@@ -17,9 +17,20 @@ from .content.levels import LEVEL_SYMBOL, LEVEL_WORD, TRIAGE_LEVELS, badge_text
 
 esc = html.escape
 
-# text and symbol carry a level's meaning (content.levels); colour only reinforces it
+# text and symbol carry a level's meaning (content.levels); colour only reinforces it. Each level has a
+# colour for a light ground and one for a dark ground (JupyterLab's dark theme, Voilà's ?theme=dark), both
+# at least 3:1 against it (WCAG 1.4.11); a page picks the dark one through a CSS variable the course's style
+# sheet sets, and anywhere without that sheet (a printed handout) the light one is the fallback.
 LEVEL_COLOUR = {"emergency": "#8b0000", "urgent": "#8a4b00", "routine": "#1f4e79", "self_care": "#2f5f2f"}
-LEVEL_STYLE = {level: (LEVEL_SYMBOL[level], LEVEL_WORD[level], LEVEL_COLOUR[level]) for level in TRIAGE_LEVELS}
+LEVEL_COLOUR_DARK = {"emergency": "#ff8a80", "urgent": "#ffb74d", "routine": "#90caf9", "self_care": "#a5d6a7"}
+
+
+def level_colour(level: str) -> str:
+    """A level's colour as CSS: the dark theme's where the course's style sheet says so, else the light one."""
+    return f"var(--ankle-level-{level}, {LEVEL_COLOUR[level]})"
+
+
+LEVEL_STYLE = {level: (LEVEL_SYMBOL[level], LEVEL_WORD[level], level_colour(level)) for level in TRIAGE_LEVELS}
 NOTICE_SYMBOL = {"info": "ℹ", "ok": "✓", "warning": "⚠", "error": "✗"}
 
 
@@ -54,4 +65,4 @@ def pt_depth_box(body_html: str, topic: str = "") -> str:
 
 def level_badge(level: str) -> str:
     """A triage level as a learner sees it: symbol and word in bold, in the level's colour."""
-    return f'<strong style="color:{LEVEL_COLOUR[level]}">{esc(badge_text(level))}</strong>'
+    return f'<strong style="color:{level_colour(level)}">{esc(badge_text(level))}</strong>'

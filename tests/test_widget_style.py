@@ -42,3 +42,26 @@ def test_dark_theme_turns_figures_a_cell_shows_as_well_as_those_inside_a_view():
     dark = [sel for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css) if "invert(" in body]
     assert dark and all('data-jp-theme-light="false"' in sel for sel in dark)
     assert any(re.search(r"\.jp-OutputArea\s+\.js-plotly-plot", sel) for sel in dark), dark
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_each_triage_level_colour_stands_out_on_its_own_ground_in_both_themes():
+    """WCAG 1.4.11 asks 3:1 for graphics that carry meaning: the level borders do (beside their words).
+    Grounds: white, and the darkest and lightest layout colours of JupyterLab Dark (#111111, #424242)."""
+    from ankle_course.markup import LEVEL_COLOUR, LEVEL_COLOUR_DARK, LEVEL_STYLE, level_colour
+
+    for level, colour in LEVEL_COLOUR.items():
+        assert _contrast(colour, "#ffffff") >= 3, level
+        assert all(_contrast(LEVEL_COLOUR_DARK[level], ground) >= 3 for ground in ("#111111", "#424242")), level
+        assert LEVEL_STYLE[level][2] == level_colour(level)
+        assert f"--ankle-level-{level}: {LEVEL_COLOUR_DARK[level]}" in style.COURSE_CSS

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..figures.diagnosis import ottawa_diagram, ottawa_rows
-from ..markup import pt_depth_box
+from ..markup import level_colour, pt_depth_box
 from ..ottawa import ACCURACY, ANKLE, EXCLUSIONS, TENDER_POINTS, ZONES, Decision, OttawaInputs, ottawa_decision
 from .common import Panel, esc, html_widget, table
 from .diagnosis_common import show_figure, sources_html
@@ -38,7 +38,7 @@ def result_html(decision: Decision) -> str:
              f"</strong><br><strong>{'⚠ ' + FOOT_YES if decision.foot_xray else '✓ ' + FOOT_NO}</strong></p>"]
     if not decision.applies:
         items = "".join(f"<li>{esc(e)}</li>" for e in decision.exclusions)
-        lines.append("<div role='alert' style='border-left:4px solid #8a4b00;padding:2px 10px'><strong>⚠ The "
+        lines.append(f"<div role='alert' style='border-left:4px solid {level_colour('urgent')};padding:2px 10px'><strong>⚠ The "
                      f"Ottawa rules do not apply here</strong>, because:<ul>{items}</ul>They cannot rule out a "
                      "broken bone in this situation, so a clinician decides whether an X-ray is needed.</div>")
     why = "".join(f"<li>{esc(r)}</li>" for r in decision.reasons)

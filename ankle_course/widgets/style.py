@@ -10,6 +10,9 @@ so any course view on a page brings it; one <style> element styles the whole pag
 
 from __future__ import annotations
 
+from ..markup import LEVEL_COLOUR_DARK
+
+_DARK_LEVELS = "; ".join(f"--ankle-level-{level}: {colour}" for level, colour in LEVEL_COLOUR_DARK.items())
 TARGET_PX = 44  # WCAG 2.2 2.5.5 (enhanced); 2.5.8 asks for 24 at least
 ROW_PX = 32  # a radio or checkbox row: its label is part of the target
 
@@ -74,6 +77,10 @@ COURSE_CSS = f"""
    sits inside its Output widget: both are inside an output area. */
 body[data-jp-theme-light="false"] .jp-OutputArea .js-plotly-plot {{
   filter: invert(0.92) hue-rotate(180deg);
+}}
+/* The triage levels' borders in their dark-ground colours (markup.level_colour reads these). */
+body[data-jp-theme-light="false"] .jp-OutputArea-output, body[data-jp-theme-light="false"] .jp-RenderedHTMLCommon {{
+  {_DARK_LEVELS};
 }}
 """
 

@@ -321,3 +321,22 @@ def test_app_dark_figures_are_dark_with_readable_text(app_dark):
             papers=_hexes(readings))
     assert not problems, f"{app_dark.name} (app, dark):\n" + "\n".join(problems[:20])
 
+
+
+def test_app_dark_triage_level_borders_take_their_dark_ground_colours(app_dark):
+    """The level borders (warning signs, the checker's result) are drawn in markup.LEVEL_COLOUR_DARK, not in
+    the light theme's dark reds and browns that all but vanish on a dark page."""
+    _require_app_ready(app_dark)
+    borders = app_dark.page.evaluate("""() => [...document.querySelectorAll('[style*="--ankle-level-"]')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => getComputedStyle(e).borderLeftColor)""")
+    if not borders:
+        pytest.skip(f"{app_dark.name} shows no triage level on opening")
+
+    def luminance(rgb: str) -> float:
+        r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+        return sum(k * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                   for k, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+
+    dim = [b for b in borders if luminance(b) < 0.2]
+    assert not dim, f"{app_dark.name}: level borders still in their light-theme colours: {sorted(set(dim))}"
