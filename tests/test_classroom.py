@@ -4,6 +4,7 @@ item statistics are the documented ones."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,17 +68,22 @@ def test_class_mastery_counts_learners_per_objective(tmp_path):
     assert (row.learners_started, row.learners_mastered) == (2, 1)
 
 
-def test_class_results_view_escapes_everything_from_files(capsys):
-    from ankle_course.widgets.classroom import class_results
-
+def _displayed_html(show: Callable[[Path], object], folder: Path) -> list[str]:
+    """The HTML of each display a view makes, caught from IPython's display publisher."""
     shown: list[str] = []
     shell = InteractiveShell.instance()
     shell.display_pub.publish = lambda data, **_: shown.append(data.get("text/html", ""))
     try:
-        class_results(EXAMPLE)
+        show(folder)
     finally:
         InteractiveShell.clear_instance()
-    html = "".join(shown)
+    return shown
+
+
+def test_class_results_view_escapes_everything_from_files(capsys):
+    from ankle_course.widgets.classroom import class_results
+
+    html = "".join(_displayed_html(class_results, EXAMPLE))
     assert "hostile-markup.json" in html and "broken-truncated.json" in html
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html
@@ -102,11 +108,5 @@ def test_an_unreadable_class_folder_is_one_sentence_not_a_traceback(tmp_path, mo
     _unlistable(monkeypatch, tmp_path)
     with pytest.raises(GradebookError, match=r"cannot be read \(Permission denied\)"):
         load_class(tmp_path)
-    shown: list[str] = []
-    shell = InteractiveShell.instance()
-    shell.display_pub.publish = lambda data, **_: shown.append(data.get("text/html", ""))
-    try:
-        class_results(tmp_path)
-    finally:
-        InteractiveShell.clear_instance()
+    shown = _displayed_html(class_results, tmp_path)
     assert len(shown) == 1 and "cannot be read (Permission denied)" in shown[0]
