@@ -13,9 +13,13 @@ from test_triage_safety import RANK, answer_strategy, check_floor, contract_floo
 
 from ankle_course.triage import assess
 from ankle_course.triage.interview import (
+    MIN_LIKELY,
+    MIN_LIKELY_TOP,
+    answer_rate,
     candidates,
     evaluate_question,
     floor_witnesses,
+    needed_for_a_floor,
     next_question,
     questions_to_close,
 )
@@ -139,8 +143,39 @@ def test_the_interview_ranks_questions_by_information_plus_safety_checks_closed(
     assert next_question(gradual) == ranked[0].finding
 
 
-def test_no_safety_check_is_left_open_once_the_triage_is_already_today():
+def test_once_the_triage_is_today_only_the_checks_that_could_make_it_an_emergency_stay_open():
     injured = NO_WARNING_SIGNS | {"onset": "sudden_injury", "weight_bearing": "none"}
     assert assess(injured).triage == "urgent"
     remaining = [q for q in LEARNER if q not in injured]
-    assert not floor_witnesses(injured, remaining, RANK["urgent"])
+    assert floor_witnesses(injured, remaining, RANK["urgent"]) == {frozenset({"pain_out_of_proportion"})}
+    calm = injured | {"pain_out_of_proportion": False}
+    assert not floor_witnesses(calm, [q for q in remaining if q not in calm], RANK["urgent"])
+
+
+def test_after_an_injury_the_question_that_could_call_an_ambulance_comes_next():
+    # pain out of all proportion is an emergency only after an injury, so it is asked once the injury is known
+    assert "pain_out_of_proportion" not in WARNINGS
+    assert next_question(NO_WARNING_SIGNS | {"onset": "sudden_injury"}) == "pain_out_of_proportion"
+    assert next_question(NO_WARNING_SIGNS | {"onset": "gradual"}) != "pain_out_of_proportion"
+
+
+def test_a_question_is_worth_asking_only_for_a_likely_enough_change_and_a_rise_is_never_discounted():
+    gradual = NO_WARNING_SIGNS | {"onset": "gradual", "duration_days": 60, "age": 45, "pop_at_injury": False,
+                                  "swelling": False}
+    remaining = [q for q in LEARNER if q not in gradual]
+    for skipped in (frozenset(), frozenset(remaining[:6])):
+        rate = answer_rate(gradual, skipped)
+        in_a_check = needed_for_a_floor(gradual, [q for q in remaining if q not in skipped], RANK["routine"])
+        for c in candidates(gradual, skipped):
+            likely = (c.rises >= MIN_LIKELY or rate * (c.moves_triage - c.rises) >= MIN_LIKELY
+                      or rate * c.moves_top >= MIN_LIKELY_TOP)
+            safety = c.closes > 0 or bool(c.raises_to_today) or c.finding in in_a_check
+            assert c.matters == (likely or safety), c
+
+
+def test_the_more_the_person_skips_the_less_a_reordering_of_the_causes_is_worth_asking_for():
+    gradual = NO_WARNING_SIGNS | {"onset": "gradual"}
+    remaining = [q for q in LEARNER if q not in gradual]
+    assert answer_rate(gradual, frozenset()) == 1.0
+    assert answer_rate(gradual, frozenset(remaining[:6])) < 0.5
+    assert answer_rate(gradual, frozenset(WARNINGS)) == 1.0, "a skipped warning sign says nothing about the story"

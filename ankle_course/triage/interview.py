@@ -4,6 +4,13 @@ A clinician asks what would change the decision. So the interview asks the track
 always (they decide how fast to get care whatever else is true), then the question whose answer is expected
 to settle most of what is still open, and stops when nothing open is left.
 
+The warning signs are the questions that can send someone to care on their own, whatever the story: a cold or
+pale foot, a deformity, a wound, fever, a red hot ankle, a swollen calf, breathlessness. Two red flags of the
+contract only count after an injury (pain out of all proportion; not managing four steps), so they are asked
+with the story instead: once the answers describe an injury they are open safety checks, and the one that
+could mean an ambulance is asked next (`Candidate.emergency`); a learner whose pain came on gradually is not
+asked about "the injury".
+
 What is still open, after the warning signs:
 - safety checks: a set of one or two unanswered questions (`floor_witnesses`) whose answers together could
   make a safety rule raise the triage to urgent or emergency, above where it is. The interview cannot stop
@@ -11,8 +18,12 @@ What is still open, after the warning signs:
   for asking). A check closes when one of its questions is answered the other way or skipped, or when the
   triage itself rises to that level; the fewest questions that could still close them all is
   `questions_to_close`;
-- the decision: an unanswered question with some answer, of expected probability at least `MIN_LIKELY`, that
-  would change the triage level in either direction, or change which condition ranks first.
+- the decision: an unanswered question whose answer changes the triage level with a chance of at least
+  `MIN_LIKELY`, or the condition ranked first with a chance of at least `MIN_LIKELY_TOP` ("enough to
+  matter"). A rise of the triage counts at its face value. A fall of the triage, or a new top condition, is
+  discounted by how often this person has been able to answer so far (`answer_rate`): someone who has said
+  "not sure" to most questions is not asked a dozen more in the hope of a tidier differential, while a
+  question that could send them to care sooner is still asked.
 
 A question's value (`Candidate.score`) counts both in one number: the information its answer is expected to
 give about the decision (bits over the differential, plus `TRIAGE_WEIGHT` for a change of level), plus the
@@ -30,6 +41,7 @@ Skipped questions count as unknown, as everywhere. Pure: no widgets, no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -48,10 +60,16 @@ from .symptom_questions import questions_for
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 # before the likelihood ratios, a yes/no symptom is taken as present in about one person in seven: most people with
 # a sore ankle have few of the symptoms asked about, and a flat 50:50 would overrate every rare warning sign
-# (0.15, 0.5 and MIN_LIKELY 0.15 were chosen with benchmarks/interview.py: fewest questions with the full
-# form's triage and top cause on every vignette set)
+# (0.15, 0.5, MIN_LIKELY 0.15 and the answer rate's prior were chosen with benchmarks/interview.py: the fewest
+# questions that keep the full form's triage on at least 95 % of every vignette set, with no under-triage)
 YES_PRIOR = 0.15
-MIN_LIKELY = 0.15  # an answer less likely than this cannot stop the interview by lowering the triage or the top
+MIN_LIKELY = 0.15  # a change of the triage less likely than this is not enough to keep asking for
+# a new leading cause needs a little more: how soon to get care is the decision that protects people, the ranking
+# is the lesson (0.2 asks about one question fewer on the median vignette; the full form's top cause on 96 %)
+MIN_LIKELY_TOP = 0.2
+# the answer rate starts as if two questions had been answered, so one early "not sure" does not end the interview
+ANSWERED_PRIOR = 2.0
+SKIPPED_PRIOR = 0.0
 TRIAGE_WEIGHT = 0.5  # bits of value for a certain change of the triage level, beside the differential's entropy
 # representative answers for the number questions: one in each band the model or a safety rule treats apart
 CLOSES_AT_LEAST = 1e-9  # a question expected to close any open safety check at all is worth asking
@@ -68,6 +86,10 @@ class Candidate:
     raises_to_today: tuple[Any, ...]  # answers that would send the person to care today or now
     separates: tuple[str, ...]  # the conditions whose probability it could move most
     closes: float = 0.0  # safety checks its answer is expected to close (the fall in `questions_to_close`)
+    moves_triage: float = 0.0  # the chance that its answer changes the triage level
+    rises: float = 0.0  # the chance that its answer raises the triage level (part of `moves_triage`)
+    moves_top: float = 0.0  # the chance that its answer changes which condition ranks first
+    emergency: bool = False  # one of its answers would mean an ambulance or the emergency department now
 
     @property
     def score(self) -> float:
@@ -222,8 +244,16 @@ def _answer_likelihoods(model: TriageModel, findings: Mapping[str, Any], finding
     return [[row[i] / totals[i] for i in range(len(model.ids))] for row in rows]
 
 
+def answer_rate(findings: Mapping[str, Any], skipped: Collection[str], track: str = "learner") -> float:
+    """How likely the person is to answer the next question rather than skip it, from this interview so far."""
+    asked = [f for f, section in _track_questions(track) if section != "warning" and (f in findings or f in skipped)]
+    answered = sum(1 for f in asked if f in findings)
+    return (answered + ANSWERED_PRIOR) / (len(asked) + ANSWERED_PRIOR + SKIPPED_PRIOR)
+
+
 def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment | None = None,
-                      model: TriageModel | None = None, remaining: Collection[str] | None = None) -> Candidate:
+                      model: TriageModel | None = None, remaining: Collection[str] | None = None,
+                      rate: float = 1.0) -> Candidate:
     """How much asking `finding` is expected to tell, whether it matters, and what it separates. With
     `remaining` (the other questions still to ask), also the safety checks its answer is expected to close."""
     model = model or triage_model()
@@ -235,7 +265,7 @@ def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment
     p_now = [prior[c] for c in model.ids]
     total = math.fsum(p_now) or 1.0
     p_now = [p / total for p in p_now]
-    value, matters, raises, moved = 0.0, False, [], [0.0] * len(model.ids)
+    value, matters, raises, moved, emergency = 0.0, False, [], [0.0] * len(model.ids), False
     top_now = now.differential[0][0]
     now_urgency = max(urgency(now.triage), urgency("routine"))
     checks: frozenset[frozenset[str]] = frozenset()
@@ -263,17 +293,21 @@ def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment
         if _floor(after) > now_urgency:
             matters = True
             raises.append(answer)
+            emergency = emergency or _floor(after) == urgency("emergency")
         if to_close:
             after_urgency = max(urgency(after.triage), urgency("routine"))
             closes += p_answer * (to_close - questions_to_close(
                 floor_witnesses(validate_findings(answered), others, after_urgency)))
         outcome = (after.triage, after.differential[0][0])
         outcome_chance[outcome] = outcome_chance.get(outcome, 0.0) + p_answer
-    matters = matters or closes > CLOSES_AT_LEAST or any(
-        chance >= MIN_LIKELY for outcome, chance in outcome_chance.items() if outcome != (now.triage, top_now))
+    triage_moves = math.fsum(c for (level, _), c in outcome_chance.items() if level != now.triage)
+    triage_rises = math.fsum(c for (level, _), c in outcome_chance.items() if urgency(level) > urgency(now.triage))
+    top_moves = math.fsum(c for (_, top), c in outcome_chance.items() if top != top_now)
+    matters = (matters or closes > CLOSES_AT_LEAST or triage_rises >= MIN_LIKELY
+               or rate * (triage_moves - triage_rises) >= MIN_LIKELY or rate * top_moves >= MIN_LIKELY_TOP)
     order = sorted(range(len(model.ids)), key=lambda i: -moved[i])
     return Candidate(finding, max(value, 0.0), matters, tuple(raises), tuple(model.ids[i] for i in order[:3]),
-                     max(closes, 0.0))
+                     max(closes, 0.0), triage_moves, triage_rises, top_moves, emergency)
 
 
 def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),
@@ -283,11 +317,12 @@ def candidates(findings: Mapping[str, Any], skipped: Collection[str] = frozenset
     clean = validate_findings(findings)
     now = assess(clean)
     remaining = [f for f, _ in _track_questions(track) if f not in clean and f not in skipped]
-    scored = [evaluate_question(clean, f, now, model, remaining) for f in remaining]
+    rate = answer_rate(clean, skipped, track)
+    scored = [evaluate_question(clean, f, now, model, remaining, rate) for f in remaining]
     in_a_check = needed_for_a_floor(clean, remaining, max(urgency(now.triage), urgency("routine")))
     scored = [c if c.matters or c.finding not in in_a_check else
-              Candidate(c.finding, c.value, True, c.raises_to_today, c.separates, c.closes) for c in scored]
-    return sorted(scored, key=lambda c: (not c.matters, -c.score))
+              dataclasses.replace(c, matters=True) for c in scored]
+    return sorted(scored, key=lambda c: (not c.matters, not c.emergency, -c.score))
 
 
 def next_question(findings: Mapping[str, Any], skipped: Collection[str] = frozenset(),

@@ -34,8 +34,8 @@ from .symptom_checker import (
 )
 
 VIEWS = (("One question at a time", "guided"), ("All questions", "form"))
-DONE = ("That is everything the checker needs: no other question could change its advice. You can still "
-        "change an answer with Back, or open all the questions.")
+DONE = ("That is everything the checker needs: no question left is likely to change its advice (how soon to "
+        "get care, or the most likely cause). You can still change an answer with Back, or open all the questions.")
 
 
 class GuidedInterview:
@@ -175,6 +175,9 @@ class GuidedInterview:
                 why += (f", and on average {best.closes:.1f} fewer safety questions left to ask (checks that could "
                         "send the person to care today, which its answer is likely to rule out)")
             why += "."
+            if best.moves_triage or best.moves_top:
+                why += (f" Its answer changes the advice on how soon to get care with a {best.moves_triage:.0%} chance, "
+                        f"and the most likely cause with a {best.moves_top:.0%} chance.")
             if best.raises_to_today:
                 why += " One of its answers would send the person to care today or now, so it must be asked."
         self.why.value = f"<p><small>🎓 <em>Why this question now:</em> {esc(why)}</small></p>"
