@@ -69,7 +69,6 @@ MIN_LIKELY = 0.15  # a change of the triage less likely than this is not enough 
 MIN_LIKELY_TOP = 0.2
 # the answer rate starts as if two questions had been answered, so one early "not sure" does not end the interview
 ANSWERED_PRIOR = 2.0
-SKIPPED_PRIOR = 0.0
 TRIAGE_WEIGHT = 0.5  # bits of value for a certain change of the triage level, beside the differential's entropy
 # representative answers for the number questions: one in each band the model or a safety rule treats apart
 CLOSES_AT_LEAST = 1e-9  # a question expected to close any open safety check at all is worth asking
@@ -248,7 +247,7 @@ def answer_rate(findings: Mapping[str, Any], skipped: Collection[str], track: st
     """How likely the person is to answer the next question rather than skip it, from this interview so far."""
     asked = [f for f, section in _track_questions(track) if section != "warning" and (f in findings or f in skipped)]
     answered = sum(1 for f in asked if f in findings)
-    return (answered + ANSWERED_PRIOR) / (len(asked) + ANSWERED_PRIOR + SKIPPED_PRIOR)
+    return (answered + ANSWERED_PRIOR) / (len(asked) + ANSWERED_PRIOR)
 
 
 def evaluate_question(findings: Mapping[str, Any], finding: str, now: Assessment | None = None,
